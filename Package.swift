@@ -1,0 +1,48 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Leafpress",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "leafpress", targets: ["leafpress"]),
+        .library(name: "LeafpressCore", targets: ["LeafpressCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(
+            name: "LeafpressCore",
+            dependencies: [
+                "CCmark",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .executableTarget(
+            name: "leafpress",
+            dependencies: [
+                "LeafpressCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "LeafpressCoreTests",
+            dependencies: ["LeafpressCore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "LeafpressCLITests",
+            dependencies: ["LeafpressCore"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

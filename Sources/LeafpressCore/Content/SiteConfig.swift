@@ -1,0 +1,89 @@
+/// The publisher's settings from `content/site.yml`.
+public struct SiteConfig: Sendable, Equatable {
+    /// Paper size for print and PDF.
+    public enum Paper: String, Sendable, CaseIterable {
+        case a4 = "A4"
+        case letter = "Letter"
+    }
+
+    /// Thresholds for the readability report of `leafpress check`.
+    public struct Readability: Sendable, Equatable {
+        public var maxGrade: Double = 8
+        public var maxSentenceWords: Int = 25
+        public init() {}
+    }
+
+    public var title: String
+    public var publisher: String
+    /// Plain text or inline Markdown.
+    public var copyright: String
+    /// Plain text or inline Markdown.
+    public var disclaimer: String
+    public var language: String = "en"
+    public var baseURL: String?
+    public var paper: Paper = .a4
+    public var readability = Readability()
+    public var unsafeHTML = false
+
+    public init(title: String, publisher: String, copyright: String, disclaimer: String) {
+        self.title = title
+        self.publisher = publisher
+        self.copyright = copyright
+        self.disclaimer = disclaimer
+    }
+
+    static let keys = ["title", "publisher", "copyright", "disclaimer", "language", "base_url", "paper", "readability", "unsafe_html"]
+
+    /// Reads `site.yml`; nil when a required key is missing or a value is unusable.
+    static func load(yaml: String, path: String, diagnostics: inout [Diagnostic]) -> SiteConfig? {
+        let before = diagnostics.count
+        guard let fields = YAMLFields.parse(yaml, path: path, lineOffset: 0, known: keys, diagnostics: &diagnostics) else { return nil }
+        fields.reportUnknownKeys(diagnostics: &diagnostics)
+        let title = fields.string("title", required: true, diagnostics: &diagnostics)
+        let publisher = fields.string("publisher", required: true, diagnostics: &diagnostics)
+        let copyright = fields.string("copyright", required: true, diagnostics: &diagnostics)
+        let disclaimer = fields.string("disclaimer", required: true, diagnostics: &diagnostics)
+        guard let title, let publisher, let copyright, let disclaimer else { return nil }
+        var config = SiteConfig(title: title, publisher: publisher, copyright: copyright, disclaimer: disclaimer)
+        if let language = fields.string("language", diagnostics: &diagnostics) {
+            if LanguageTag.isValid(language) {
+                config.language = language
+            } else {
+                diagnostics.append(.error("'language' must be a BCP 47 tag such as 'en' or 'es-MX', got '\(language)'", at: fields.valueLocation(of: "language"), rule: "schema-language"))
+            }
+        }
+        if let url = fields.string("base_url", diagnostics: &diagnostics) {
+            if url.hasPrefix("https://") || url.hasPrefix("http://") {
+                config.baseURL = url.hasSuffix("/") ? url : url + "/"
+            } else {
+                diagnostics.append(.error("'base_url' must be an absolute http(s) URL", at: fields.valueLocation(of: "base_url"), rule: "schema-type"))
+            }
+        }
+        if let paper = fields.string("paper", diagnostics: &diagnostics) {
+            if let value = Paper.allCases.first(where: { $0.rawValue.lowercased() == paper.lowercased() }) {
+                config.paper = value
+            } else {
+                diagnostics.append(.error("unknown paper '\(paper)' (expected A4 or Letter)", at: fields.valueLocation(of: "paper"), rule: "schema-paper"))
+            }
+        }
+        if let readability = fields.mapping("readability", known: ["max_grade", "max_sentence_words"], diagnostics: &diagnostics) {
+            readability.reportUnknownKeys(diagnostics: &diagnostics)
+            if let grade = readability.string("max_grade", diagnostics: &diagnostics) {
+                if let value = Double(grade), value > 0 {
+                    config.readability.maxGrade = value
+                } else {
+                    diagnostics.append(.error("'max_grade' must be a positive number", at: readability.valueLocation(of: "max_grade"), rule: "schema-type"))
+                }
+            }
+            if let words = readability.int("max_sentence_words", diagnostics: &diagnostics) {
+                config.readability.maxSentenceWords = words
+            }
+        }
+        config.unsafeHTML = fields.bool("unsafe_html", diagnostics: &diagnostics) ?? false
+        return diagnostics[before...].hasErrors ? nil : config
+    }
+}
+
+extension ArraySlice where Element == Diagnostic {
+    var hasErrors: Bool { contains { $0.severity == .error } }
+}

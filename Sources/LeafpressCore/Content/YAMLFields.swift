@@ -1,0 +1,201 @@
+import Foundation
+import Yams
+
+/// Reads the keys of one YAML mapping with their source positions, so every problem is
+/// reported at the key or value that caused it. Problems are appended to `diagnostics`.
+struct YAMLFields {
+    let path: String
+    /// Lines of the file before the YAML text (front matter starts after `---`).
+    let lineOffset: Int
+    let location: SourceLocation
+    private let entries: [(key: String, keyNode: Node, value: Node)]
+    private let known: [String]
+
+    /// Parses `yaml` and expects a mapping at the top; nil (with a diagnostic) otherwise.
+    /// An empty document is an empty mapping.
+    static func parse(_ yaml: String, path: String, lineOffset: Int, known: [String],
+                      diagnostics: inout [Diagnostic]) -> YAMLFields? {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch {
+            diagnostics.append(yamlError(error, path: path, lineOffset: lineOffset))
+            return nil
+        }
+        let whole = SourceLocation(path: path, line: lineOffset + 1, column: 1)
+        guard let root else {
+            return YAMLFields(path: path, lineOffset: lineOffset, location: whole, entries: [], known: known)
+        }
+        return mapping(root, path: path, lineOffset: lineOffset, known: known, what: "file", diagnostics: &diagnostics)
+    }
+
+    private static func mapping(_ node: Node, path: String, lineOffset: Int, known: [String], what: String,
+                                diagnostics: inout [Diagnostic]) -> YAMLFields? {
+        let here = locate(node, path: path, lineOffset: lineOffset)
+        guard case .mapping(let mapping) = node else {
+            diagnostics.append(.error("\(what) must be a mapping of `key: value` lines", at: here, rule: "schema-type"))
+            return nil
+        }
+        var entries: [(String, Node, Node)] = []
+        for (key, value) in mapping {
+            guard let name = key.scalar?.string else {
+                diagnostics.append(.error("keys must be plain text", at: locate(key, path: path, lineOffset: lineOffset), rule: "schema-type"))
+                continue
+            }
+            entries.append((name, key, value))
+        }
+        return YAMLFields(path: path, lineOffset: lineOffset, location: here, entries: entries, known: known)
+    }
+
+    private init(path: String, lineOffset: Int, location: SourceLocation,
+                 entries: [(key: String, keyNode: Node, value: Node)], known: [String]) {
+        self.path = path
+        self.lineOffset = lineOffset
+        self.location = location
+        self.entries = entries
+        self.known = known
+    }
+
+    /// Location of a key (where editors should jump), or of the mapping when absent.
+    func location(of key: String) -> SourceLocation {
+        guard let entry = entries.first(where: { $0.key == key }) else { return location }
+        return Self.locate(entry.keyNode, path: path, lineOffset: lineOffset)
+    }
+
+    /// Location of a key's value.
+    func valueLocation(of key: String) -> SourceLocation {
+        guard let entry = entries.first(where: { $0.key == key }) else { return location }
+        return Self.locate(entry.value, path: path, lineOffset: lineOffset)
+    }
+
+    func has(_ key: String) -> Bool { value(key) != nil }
+
+    /// Keys in the order they were written.
+    var keys: [String] { entries.map(\.key) }
+
+    private func value(_ key: String) -> Node? {
+        guard let node = entries.first(where: { $0.key == key })?.value else { return nil }
+        if case .scalar(let scalar) = node, scalar.style == .plain, node.null != nil { return nil }
+        return node
+    }
+
+    /// A text value. Numbers and dates are accepted as their text; lists and maps are not.
+    func string(_ key: String, required: Bool = false, diagnostics: inout [Diagnostic]) -> String? {
+        guard let node = value(key) else {
+            if required { diagnostics.append(.error("missing required key '\(key)'", at: location, rule: "schema-required")) }
+            return nil
+        }
+        guard case .scalar(let scalar) = node else {
+            diagnostics.append(.error("'\(key)' must be text, not a \(Self.kind(of: node))", at: valueLocation(of: key), rule: "schema-type"))
+            return nil
+        }
+        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty {
+            if required { diagnostics.append(.error("'\(key)' must not be empty", at: valueLocation(of: key), rule: "schema-required")) }
+            return nil
+        }
+        return text
+    }
+
+    /// A list of text values.
+    func stringList(_ key: String, diagnostics: inout [Diagnostic]) -> [String] {
+        guard let node = value(key) else { return [] }
+        guard case .sequence(let sequence) = node else {
+            diagnostics.append(.error("'\(key)' must be a list (one `- item` per line)", at: valueLocation(of: key), rule: "schema-type"))
+            return []
+        }
+        var items: [String] = []
+        for item in sequence {
+            guard case .scalar(let scalar) = item else {
+                diagnostics.append(.error("items of '\(key)' must be text, not a \(Self.kind(of: item))",
+                                          at: Self.locate(item, path: path, lineOffset: lineOffset), rule: "schema-type"))
+                continue
+            }
+            let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+            if !text.isEmpty { items.append(text) }
+        }
+        return items
+    }
+
+    /// `true`/`false` (YAML 1.1 spellings such as `yes` accepted, as Yams resolves them).
+    func bool(_ key: String, diagnostics: inout [Diagnostic]) -> Bool? {
+        guard let node = value(key) else { return nil }
+        guard let flag = node.bool else {
+            diagnostics.append(.error("'\(key)' must be true or false", at: valueLocation(of: key), rule: "schema-type"))
+            return nil
+        }
+        return flag
+    }
+
+    /// A whole number.
+    func int(_ key: String, diagnostics: inout [Diagnostic]) -> Int? {
+        guard let node = value(key) else { return nil }
+        guard let number = node.int else {
+            diagnostics.append(.error("'\(key)' must be a whole number", at: valueLocation(of: key), rule: "schema-type"))
+            return nil
+        }
+        return number
+    }
+
+    /// A calendar date written `YYYY-MM-DD`.
+    func day(_ key: String, required: Bool = false, diagnostics: inout [Diagnostic]) -> Day? {
+        guard let text = string(key, required: required, diagnostics: &diagnostics) else { return nil }
+        guard let day = Day(text) else {
+            diagnostics.append(.error("'\(key)' must be a date written YYYY-MM-DD, got '\(text)'", at: valueLocation(of: key), rule: "schema-date"))
+            return nil
+        }
+        return day
+    }
+
+    /// A nested mapping, read with its own set of known keys.
+    func mapping(_ key: String, known: [String], diagnostics: inout [Diagnostic]) -> YAMLFields? {
+        guard let node = value(key) else { return nil }
+        return Self.mapping(node, path: path, lineOffset: lineOffset, known: known, what: "'\(key)'", diagnostics: &diagnostics)
+    }
+
+    /// Warns about keys this schema does not know, suggesting the nearest known one.
+    func reportUnknownKeys(diagnostics: inout [Diagnostic]) {
+        for entry in entries where !known.contains(entry.key) {
+            var message = "unknown key '\(entry.key)'"
+            if let suggestion = Suggestion.nearest(to: entry.key, in: known) {
+                message += "; did you mean '\(suggestion)'?"
+            }
+            diagnostics.append(.warning(message, at: Self.locate(entry.keyNode, path: path, lineOffset: lineOffset), rule: "schema-unknown-key"))
+        }
+    }
+
+    private static func locate(_ node: Node, path: String, lineOffset: Int) -> SourceLocation {
+        guard let mark = node.mark else { return SourceLocation(path: path, line: lineOffset + 1, column: 1) }
+        return SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
+    }
+
+    private static func kind(of node: Node) -> String {
+        switch node {
+        case .scalar: return "single value"
+        case .mapping: return "mapping"
+        case .sequence: return "list"
+        case .alias: return "alias"
+        }
+    }
+
+    /// Turns a Yams error into a located diagnostic.
+    static func yamlError(_ error: Error, path: String, lineOffset: Int) -> Diagnostic {
+        func at(_ mark: Mark) -> SourceLocation {
+            SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
+        }
+        switch error {
+        case YamlError.scanner(let context, let problem, let mark, _),
+             YamlError.parser(let context, let problem, let mark, _),
+             YamlError.composer(let context, let problem, let mark, _):
+            var message = "invalid YAML: \(problem)"
+            if let context { message += " (\(context.text))" }
+            return .error(message, at: at(mark), rule: "yaml")
+        case YamlError.duplicatedKeysInMapping(let duplicates, let context):
+            return .error("duplicate key '\(duplicates.joined(separator: "', '"))'", at: at(context.mark), rule: "yaml")
+        case YamlError.reader(let problem, _, _, _):
+            return .error("invalid YAML: \(problem)", at: SourceLocation(path: path, line: lineOffset + 1, column: 1), rule: "yaml")
+        default:
+            return .error("invalid YAML: \(error)", at: SourceLocation(path: path, line: lineOffset + 1, column: 1), rule: "yaml")
+        }
+    }
+}

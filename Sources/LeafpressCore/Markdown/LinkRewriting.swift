@@ -1,0 +1,34 @@
+/// Decides what each link and image destination becomes in the output. The Markdown
+/// stage calls it once per reference, after the whole file's headings are known.
+public protocol LinkRewriting {
+    /// Returns the destination to emit. `anchors` maps this file's GitHub-style
+    /// anchors to their ids on the page.
+    mutating func rewrite(_ destination: String, isImage: Bool, line: Int, column: Int,
+                          anchors: [String: String]) -> String
+}
+
+/// Leaves every destination as written.
+public struct KeepLinks: LinkRewriting {
+    public init() {}
+    public func rewrite(_ destination: String, isImage: Bool, line: Int, column: Int, anchors: [String: String]) -> String {
+        destination
+    }
+}
+
+/// URL schemes that run code or smuggle content; never emitted, whatever `unsafe_html` says.
+enum UnsafeScheme {
+    static let blocked: Set<String> = ["javascript", "vbscript", "data", "file"]
+
+    static func isBlocked(_ url: String) -> Bool {
+        var scheme = ""
+        for scalar in url.unicodeScalars {
+            if scalar == ":" { return blocked.contains(scheme) }
+            // Browsers ignore ASCII whitespace and control characters inside a scheme.
+            if scalar.value <= 0x20 { continue }
+            guard scalar.isASCII, scalar.properties.isAlphabetic || scalar == "+" || scalar == "-" || scalar == "." ||
+                    ("0"..."9").contains(Character(scalar)) else { return false }
+            scheme.unicodeScalars.append(Unicode.Scalar(UInt8(scalar.value)).properties.lowercaseMapping.unicodeScalars.first!)
+        }
+        return false
+    }
+}

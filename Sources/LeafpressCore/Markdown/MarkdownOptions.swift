@@ -1,0 +1,26 @@
+/// How the Markdown stage converts one file.
+public struct MarkdownOptions: Sendable, Equatable {
+    /// Curly quotes, dashes and ellipses (`CMARK_OPT_SMART`).
+    public var smartPunctuation = true
+    /// Pass raw HTML through (`site.yml` `unsafe_html`). Dangerous links are removed either way.
+    public var unsafeHTML = false
+    /// Take the first heading out of the body as the section title.
+    public var extractTitle = false
+    /// Give headings ids and shift their levels under the section's `h2`.
+    /// Off, the stage's HTML is exactly cmark's (used by the conformance test).
+    public var sectionHeadings = true
+    /// Prefix of heading ids, normally the section id, so ids are unique on the page.
+    public var idPrefix = ""
+    /// Keep plain text blocks for readability checks.
+    public var collectText = false
+
+    public init() {}
+
+    /// Exactly cmark's own HTML rendering with the given flags.
+    public static func plain(smart: Bool = false) -> MarkdownOptions {
+        var options = MarkdownOptions()
+        options.smartPunctuation = smart
+        options.sectionHeadings = false
+        return options
+    }
+}

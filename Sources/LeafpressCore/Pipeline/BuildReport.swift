@@ -1,0 +1,18 @@
+/// What a successful build did, for the summary line and for callers such as `serve`.
+public struct BuildReport: Sendable {
+    public var leaflets: Int
+    public var pages: Int
+    /// Warnings (a successful build has no errors).
+    public var diagnostics: [Diagnostic]
+    /// Wall time in seconds.
+    public var seconds: Double
+    /// Every leaflet that was built, in slug order.
+    public var manifests: [LeafletManifest]
+
+    /// `built 3 leaflets (5 pages) in 0.08 s, 0 warnings`
+    public var summary: String {
+        let warnings = diagnostics.filter { $0.severity == .warning }.count
+        let time = (seconds * 100).rounded() / 100
+        return "built \(leaflets) leaflet\(leaflets == 1 ? "" : "s") (\(pages) pages) in \(time) s, \(warnings) warning\(warnings == 1 ? "" : "s")"
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+
+/// What rendering one leaflet produced; small, so ten thousand of them fit in memory
+/// after their pages have been written out.
+struct LeafletOutcome: Sendable {
+    var manifest: LeafletManifest
+    var diagnostics: [Diagnostic] = []
+    var pendingAnchors: [LinkResolver.PendingAnchor] = []
+    /// Section file to the anchors its headings define, for links from other leaflets.
+    var anchors: [String: Set<String>] = [:]
+    /// Sections with their documents (only kept when text is collected, for `check`).
+    var sections: [RenderedSection] = []
+    var pages = 0
+}
+
+/// Reads, converts and renders one leaflet and writes its page: the per-leaflet stage
+/// that runs in parallel.
+struct LeafletRenderer: Sendable {
+    let templates: TemplateSet
+    let context: PageContext
+    let targets: LinkTargets
+    let site: SiteConfig
+    /// nil when nothing is written (`check`).
+    let writer: SiteWriter?
+    let collectText: Bool
+
+    func render(_ plan: LeafletPlan) -> LeafletOutcome {
+        var outcome = LeafletOutcome(manifest: plan.manifest)
+        var sections: [RenderedSection] = []
+        for slot in plan.sections {
+            if let section = convert(slot, of: plan, outcome: &outcome) { sections.append(section) }
+        }
+        if collectText { outcome.sections = sections }
+        guard !outcome.diagnostics.hasErrors, let writer else { return outcome }
+
+        let language = plan.manifest.language ?? site.language
+        for index in sections.indices { sections[index].document = MarkdownDocument(html: "", isEmpty: false) }
+        let values = context.leaflet(plan.manifest, sections: sections, language: language)
+        let html = templates.render("leaflet", values)
+        let page = "\(plan.slug)/index.html"
+        if let problem = FooterCheck.verify(html, copyrightHTML: context.copyrightHTML(plan.manifest.copyright),
+                                            disclaimerHTML: context.disclaimerHTML,
+                                            template: templates.path(of: "leaflet"), page: page) {
+            outcome.diagnostics.append(problem)
+            return outcome
+        }
+        do {
+            try writer.write(html, to: page)
+            if templates.has("print.css") {
+                let css = templates.render("print.css", context.printStyles(title: plan.manifest.title, copyright: plan.manifest.copyright ?? site.copyright))
+                try writer.write(css, to: "\(plan.slug)/print.css")
+            }
+            for asset in plan.folder.assetFiles {
+                try writer.copy(from: plan.folder.path + "/" + asset, to: "\(plan.slug)/\(asset)")
+            }
+        } catch {
+            outcome.diagnostics.append(contentsOf: error.diagnostics)
+        }
+        outcome.pages = 1
+        return outcome
+    }
+
+    private func convert(_ slot: LeafletPlan.SectionSlot, of plan: LeafletPlan, outcome: inout LeafletOutcome) -> RenderedSection? {
+        let path = plan.folder.displayPath + "/" + slot.file
+        let text: String
+        switch SourceText.load(path: plan.folder.path + "/" + slot.file, displayPath: path) {
+        case .failure(let diagnostic):
+            outcome.diagnostics.append(diagnostic)
+            return nil
+        case .success(let value):
+            text = value
+        }
+        let split: FrontMatter
+        do {
+            split = try FrontMatter.split(text)
+        } catch {
+            outcome.diagnostics.append(.error("front matter opened with '---' is never closed", at: SourceLocation(path: path, line: 1, column: 1), rule: "front-matter"))
+            return nil
+        }
+        let header = split.yaml.map { SectionHeader.load(yaml: $0, path: path, diagnostics: &outcome.diagnostics) } ?? SectionHeader()
+
+        var options = MarkdownOptions()
+        options.unsafeHTML = site.unsafeHTML
+        options.extractTitle = header.title == nil
+        options.idPrefix = slot.id
+        options.collectText = collectText
+        var links = LinkResolver(targets: targets, slug: plan.slug, path: path, lineOffset: split.bodyLineOffset)
+        var warnings: [Diagnostic] = []
+        let document = MarkdownConverter.convert(split.body, options: options, links: &links) { message, line, column in
+            warnings.append(.warning(message, at: SourceLocation(path: path, line: line + split.bodyLineOffset, column: column), rule: "unsafe-link"))
+        }
+        outcome.diagnostics += warnings + links.diagnostics
+        outcome.pendingAnchors += links.pendingAnchors
+        outcome.anchors[slot.file] = Set(document.anchors.keys)
+
+        guard let title = header.title ?? document.title else {
+            outcome.diagnostics.append(.error("section has no title: add 'title:' front matter or start it with a heading", at: SourceLocation(path: path, line: 1, column: 1), rule: "section-title"))
+            return nil
+        }
+        if document.isEmpty {
+            outcome.diagnostics.append(.error("section is empty", at: SourceLocation(path: path, line: split.bodyLineOffset + 1, column: 1), rule: "empty-section"))
+            return nil
+        }
+        var anchors = Set(document.anchors.keys)
+        anchors.insert(Slug.anchor(for: title))
+        outcome.anchors[slot.file] = anchors
+        var stripped = document
+        stripped.html = ""
+        return RenderedSection(file: slot.file, id: slot.id, title: title, kind: header.kind, html: document.html, document: stripped)
+    }
+}

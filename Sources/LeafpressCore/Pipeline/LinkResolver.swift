@@ -1,0 +1,153 @@
+import Foundation
+
+/// Turns the relative content paths authors write (`../knee/03-during.md#risks`,
+/// `../../assets/x.png`) into relative output URLs, and reports the ones that resolve to
+/// nothing. One resolver serves one section file.
+struct LinkResolver: LinkRewriting {
+    /// A `file.md#anchor` link into a section: checked once every page's headings are known.
+    struct PendingAnchor: Sendable {
+        var location: SourceLocation
+        var slug: String
+        var file: String
+        var anchor: String
+    }
+
+    let targets: LinkTargets
+    let slug: String
+    /// Display path of the Markdown file.
+    let path: String
+    let lineOffset: Int
+    var diagnostics: [Diagnostic] = []
+    var pendingAnchors: [PendingAnchor] = []
+
+    init(targets: LinkTargets, slug: String, path: String, lineOffset: Int) {
+        self.targets = targets
+        self.slug = slug
+        self.path = path
+        self.lineOffset = lineOffset
+    }
+
+    mutating func rewrite(_ destination: String, isImage: Bool, line: Int, column: Int, anchors: [String: String]) -> String {
+        let here = SourceLocation(path: path, line: line + lineOffset, column: column)
+        if destination.isEmpty || Self.hasScheme(destination) || destination.hasPrefix("//") { return destination }
+
+        var pathPart = Substring(destination)
+        var fragment: Substring?
+        if let hash = pathPart.firstIndex(of: "#") {
+            fragment = pathPart[pathPart.index(after: hash)...]
+            pathPart = pathPart[..<hash]
+        }
+        if let query = pathPart.firstIndex(of: "?") { pathPart = pathPart[..<query] }
+
+        if pathPart.isEmpty {
+            guard let fragment else { return destination }
+            let anchor = String(fragment).removingPercentEncoding ?? String(fragment)
+            if let id = anchors[anchor] { return "#" + Self.encode(id) }
+            diagnostics.append(.error("no heading with anchor '#\(anchor)' in this file", at: here, rule: "broken-link"))
+            return destination
+        }
+        if pathPart.hasPrefix("/") {
+            diagnostics.append(.error("link '\(destination)' starts with '/'; write it relative to this file so it works from disk and any sub-path", at: here, rule: "broken-link"))
+            return destination
+        }
+        let decoded = String(pathPart).removingPercentEncoding ?? String(pathPart)
+        guard let parts = PathSafety.normalise("leaflets/\(slug)/" + decoded) else {
+            diagnostics.append(.error("link '\(destination)' leaves the content folder", at: here, rule: "broken-link"))
+            return destination
+        }
+        let what = isImage ? "image" : "link"
+        if parts.first == "assets", parts.count > 1 {
+            let asset = parts.dropFirst().joined(separator: "/")
+            guard targets.siteAssets.contains(asset) else {
+                diagnostics.append(.error("\(what) target '\(destination)' not found (looked for content/assets/\(asset))", at: here, rule: isImage ? "missing-asset" : "broken-link"))
+                return destination
+            }
+            return relative("assets/" + asset, fragment: fragment)
+        }
+        guard parts.first == "leaflets", parts.count >= 2 else {
+            diagnostics.append(.error("\(what) target '\(destination)' is not a leaflet, a section or an asset", at: here, rule: "broken-link"))
+            return destination
+        }
+        let targetSlug = parts[1]
+        guard let leaflet = targets.leaflets[targetSlug] else {
+            diagnostics.append(.error("\(what) to unknown leaflet '\(targetSlug)'", at: here, rule: "broken-link"))
+            return destination
+        }
+        let rest = parts.dropFirst(2).joined(separator: "/")
+        if rest.isEmpty || rest == "leaflet.yml" || rest.hasSuffix(".md") {
+            guard leaflet.built else {
+                diagnostics.append(.error("link to draft leaflet '\(targetSlug)', which is only built with --drafts", at: here, rule: "broken-link"))
+                return destination
+            }
+            var id: String?
+            if rest.hasSuffix(".md") {
+                guard let sectionID = leaflet.sections[rest] else {
+                    diagnostics.append(.error("link to missing section '\(rest)' of leaflet '\(targetSlug)'", at: here, rule: "broken-link"))
+                    return destination
+                }
+                id = sectionID
+                if let fragment, !fragment.isEmpty {
+                    let anchor = String(fragment).removingPercentEncoding ?? String(fragment)
+                    pendingAnchors.append(PendingAnchor(location: here, slug: targetSlug, file: rest, anchor: anchor))
+                    id = "\(sectionID)--\(anchor)"
+                }
+            } else if let fragment, !fragment.isEmpty {
+                id = String(fragment)
+            }
+            if targetSlug == slug, let id { return "#" + Self.encode(id) }
+            return relative("\(targetSlug)/index.html", fragment: id.map { Substring($0) })
+        }
+        guard leaflet.assets.contains(rest) else {
+            diagnostics.append(.error("\(what) target '\(destination)' not found", at: here, rule: isImage ? "missing-asset" : "broken-link"))
+            return destination
+        }
+        guard leaflet.built else {
+            diagnostics.append(.error("\(what) into draft leaflet '\(targetSlug)', which is only built with --drafts", at: here, rule: "broken-link"))
+            return destination
+        }
+        return relative("\(targetSlug)/\(rest)", fragment: fragment)
+    }
+
+    /// From this leaflet's page (`<slug>/index.html`) to a path relative to the site root.
+    private func relative(_ target: String, fragment: Substring?) -> String {
+        var url: String
+        if target.hasPrefix(slug + "/") {
+            url = Self.encodePath(String(target.dropFirst(slug.count + 1)))
+        } else {
+            url = "../" + Self.encodePath(target)
+        }
+        if let fragment { url += "#" + Self.encode(String(fragment)) }
+        return url
+    }
+
+    static func hasScheme(_ url: String) -> Bool {
+        guard let colon = url.firstIndex(of: ":") else { return false }
+        let scheme = url[..<colon]
+        guard let first = scheme.first, first.isASCII, first.isLetter else { return false }
+        return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
+    }
+
+    private static let unreserved = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=:@".utf8)
+
+    /// Percent-encodes one path segment or fragment (UTF-8 bytes outside the safe set).
+    static func encode(_ text: String) -> String {
+        guard !text.utf8.allSatisfy({ unreserved.contains($0) }) else { return text }
+        var result = ""
+        for byte in text.utf8 {
+            if unreserved.contains(byte) {
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                result += "%" + String(byte, radix: 16, uppercase: true).leftPadded(2)
+            }
+        }
+        return result
+    }
+
+    static func encodePath(_ path: String) -> String {
+        path.split(separator: "/", omittingEmptySubsequences: false).map { encode(String($0)) }.joined(separator: "/")
+    }
+}
+
+private extension String {
+    func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+}

@@ -1,0 +1,152 @@
+import Foundation
+
+/// The build, as a sequence of named steps over the content: read the site settings and
+/// theme, list the content, plan every leaflet, render leaflets in parallel, check
+/// cross-page anchors, write the index pages and assets, then swap the new site in.
+public struct SiteBuilder: Sendable {
+    public let options: BuildOptions
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// Builds the site; throws every finding when any is an error, leaving the old site as it was.
+    public func build() throws(BuildFailure) -> BuildReport {
+        let start = DispatchTime.now()
+        var diagnostics: [Diagnostic] = []
+        func stopIfErrors() throws(BuildFailure) {
+            if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics.sortedByLocation()) }
+        }
+
+        // Step 1: settings and theme.
+        let scanner = ContentScanner(contentDirectory: options.contentDirectory)
+        guard var site = loadSite(scanner, diagnostics: &diagnostics) else {
+            try stopIfErrors()
+            throw BuildFailure(diagnostics: diagnostics)
+        }
+        if let baseURL = options.baseURL { site.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
+        let templates: TemplateSet
+        do {
+            templates = try TemplateSet.load(from: options.templatesDirectory)
+        } catch {
+            throw BuildFailure(diagnostics: (diagnostics + error.diagnostics).sortedByLocation())
+        }
+        let strings = UIStrings.load(templates: options.templatesDirectory, language: site.language, diagnostics: &diagnostics)
+
+        // Step 2: list and plan every leaflet (reads only leaflet.yml files).
+        let folders = scanner.leafletFolders(diagnostics: &diagnostics)
+        let siteAssets = scanner.siteAssets(diagnostics: &diagnostics)
+        let planned = Parallel.map(folders.count, jobs: options.jobs) { index -> (LeafletPlan?, [Diagnostic]) in
+            var found: [Diagnostic] = []
+            let plan = LeafletPlan.load(folders[index], diagnostics: &found)
+            return (plan, found)
+        }
+        var plans: [LeafletPlan] = []
+        var targets = LinkTargets(siteAssets: Set(siteAssets))
+        for (plan, found) in planned {
+            diagnostics += found
+            guard let plan else { continue }
+            let built = !plan.manifest.draft || options.includeDrafts
+            targets.leaflets[plan.slug] = .init(built: built, sections: Dictionary(uniqueKeysWithValues: plan.sections.map { ($0.file, $0.id) }),
+                                                assets: Set(plan.folder.assetFiles))
+            if built { plans.append(plan) }
+        }
+        try stopIfErrors()
+
+        // Step 3: render leaflets in parallel into the staging folder.
+        let output: OutputDirectory? = options.dryRun ? nil : try OutputDirectory.prepare(
+            options.outputDirectory, protecting: [options.contentDirectory, options.templatesDirectory])
+        do {
+            let report = try render(plans: plans, site: site, templates: templates, strings: strings, targets: targets,
+                                    siteAssets: siteAssets, scanner: scanner, output: output, diagnostics: &diagnostics)
+            try output?.commit()
+            var finished = report
+            finished.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+            return finished
+        } catch {
+            output?.abort()
+            throw error
+        }
+    }
+
+    private func loadSite(_ scanner: ContentScanner, diagnostics: inout [Diagnostic]) -> SiteConfig? {
+        let path = scanner.display("site.yml")
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: scanner.absoluteContent, isDirectory: &isDirectory), isDirectory.boolValue else {
+            diagnostics.append(.error("content folder not found", at: SourceLocation(path: options.contentDirectory), rule: "layout"))
+            return nil
+        }
+        switch SourceText.load(path: scanner.absoluteContent + "/site.yml", displayPath: path) {
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        case .success(let text):
+            return SiteConfig.load(yaml: text, path: path, diagnostics: &diagnostics)
+        }
+    }
+
+    private func render(plans: [LeafletPlan], site: SiteConfig, templates: TemplateSet, strings: UIStrings,
+                        targets: LinkTargets, siteAssets: [String], scanner: ContentScanner,
+                        output: OutputDirectory?, diagnostics: inout [Diagnostic]) throws(BuildFailure) -> BuildReport {
+        let context = PageContext(site: site, strings: strings, baseURL: site.baseURL)
+        let writer = output.map { SiteWriter(root: $0.stagingPath) }
+        let renderer = LeafletRenderer(templates: templates, context: context, targets: targets, site: site,
+                                       writer: writer, collectText: options.collectText)
+        let outcomes = Parallel.map(plans.count, jobs: options.jobs) { renderer.render(plans[$0]) }
+
+        var anchors: [String: [String: Set<String>]] = [:]
+        var pending: [LinkResolver.PendingAnchor] = []
+        var pages = 0
+        for outcome in outcomes {
+            diagnostics += outcome.diagnostics
+            anchors[outcome.manifest.slug] = outcome.anchors
+            pending += outcome.pendingAnchors
+            pages += outcome.pages
+        }
+        // Step 4: anchors into other sections, now that every page's headings are known.
+        for link in pending where anchors[link.slug]?[link.file].map({ !$0.contains(link.anchor) }) ?? false {
+            diagnostics.append(.error("no heading with anchor '#\(link.anchor)' in \(link.slug)/\(link.file)", at: link.location, rule: "broken-link"))
+        }
+        if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics.sortedByLocation()) }
+
+        // Step 5: index, 404, theme files and shared assets.
+        let manifests = plans.map(\.manifest)
+        if let writer {
+            let pagesToWrite: [(template: String, file: String, values: [String: Any])] = [
+                ("index", "index.html", context.index(manifests, language: site.language)),
+                ("404", "404.html", context.notFound(language: site.language)),
+            ]
+            for page in pagesToWrite {
+                let html = templates.render(page.template, page.values)
+                if let problem = FooterCheck.verify(html, copyrightHTML: context.siteCopyrightHTML, disclaimerHTML: context.disclaimerHTML,
+                                                    template: templates.path(of: page.template), page: page.file) {
+                    diagnostics.append(problem)
+                    continue
+                }
+                try writer.write(html, to: page.file)
+                pages += 1
+            }
+            if templates.has("print.css") {
+                try writer.write(templates.render("print.css", context.printStyles(title: site.title, copyright: site.copyright)), to: "theme/print.css")
+            }
+            try copyTheme(writer)
+            for asset in siteAssets {
+                try writer.copy(from: scanner.absoluteContent + "/assets/" + asset, to: "assets/" + asset)
+            }
+        }
+        if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics.sortedByLocation()) }
+        return BuildReport(leaflets: plans.count, pages: pages, diagnostics: diagnostics.sortedByLocation(), seconds: 0, manifests: manifests)
+    }
+
+    /// `templates/static/` becomes `theme/` in the site.
+    private func copyTheme(_ writer: SiteWriter) throws(BuildFailure) {
+        let root = PathSafety.absolute(options.templatesDirectory)
+        let staticFolder = root + "/static"
+        guard FileManager.default.fileExists(atPath: staticFolder) else { return }
+        var found: [Diagnostic] = []
+        for file in DirectoryListing.files(under: staticFolder, boundary: root, display: options.templatesDirectory + "/static", diagnostics: &found) {
+            try writer.copy(from: staticFolder + "/" + file, to: "theme/" + file)
+        }
+        if found.hasErrors { throw BuildFailure(diagnostics: found) }
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import LeafpressCore
+
+/// `leafpress build`: the whole site into the output folder, or nothing at all.
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Build the site into the output folder.")
+
+    @OptionGroup var paths: SitePaths
+
+    @Option(name: .long, help: "Output folder, replaced only when the build succeeds.")
+    var output = "site"
+
+    @Flag(name: .long, help: "Also build leaflets marked 'draft: true'.")
+    var drafts = false
+
+    @Option(name: .customLong("base-url"), help: "Absolute URL the site will be published at (overrides site.yml).")
+    var baseURL: String?
+
+    @Option(name: .long, help: "Worker threads (default: one per core).")
+    var jobs: Int?
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let baseURL, !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://")) {
+            throw ValidationError("--base-url must be an absolute http(s) URL")
+        }
+    }
+
+    func run() throws {
+        var options = BuildOptions()
+        options.contentDirectory = paths.content
+        options.templatesDirectory = paths.templates
+        options.outputDirectory = output
+        options.includeDrafts = drafts
+        options.baseURL = baseURL
+        if let jobs { options.jobs = jobs }
+        let printer = DiagnosticPrinter()
+        do {
+            let report = try SiteBuilder(options: options).build()
+            printer.print(report.diagnostics)
+            printer.note(report.summary + " → \(output)/index.html")
+        } catch {
+            printer.print(error.diagnostics)
+            printer.note(printer.failureSummary(error.diagnostics) + "; '\(output)' left unchanged")
+            throw ExitCode.failure
+        }
+    }
+}
+
+/// Where the sources are, shared by every command.
+struct SitePaths: ParsableArguments {
+    @Option(name: .long, help: "Content folder with site.yml and leaflets/.")
+    var content = "content"
+
+    @Option(name: .long, help: "Theme folder with the Mustache templates.")
+    var templates = "templates"
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import LeafpressCore
+
+/// The `leafpress` command: parses arguments, calls LeafpressCore, prints diagnostics.
+@main
+struct Leafpress: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "leafpress",
+        abstract: "Build printable patient-leaflet sites from Markdown.",
+        version: "0.1.0",
+        subcommands: [Build.self],
+        defaultSubcommand: nil
+    )
+
+    /// Exit statuses of the spec: 1 content errors, 2 usage errors.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success || code == .failure {
+                if code == .success { print(fullMessage(for: error)) }
+                Foundation.exit(code.rawValue)
+            }
+            // Usage problems (argument-parser's EX_USAGE) and anything unexpected exit 2.
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
+}
