@@ -9,7 +9,7 @@ struct Leafpress: ParsableCommand {
         commandName: "leafpress",
         abstract: "Build printable patient-leaflet sites from Markdown.",
         version: "0.1.0",
-        subcommands: [Build.self],
+        subcommands: [Build.self, PDF.self],
         defaultSubcommand: nil
     )
 

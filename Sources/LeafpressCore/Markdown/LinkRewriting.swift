@@ -5,6 +5,13 @@ public protocol LinkRewriting {
     /// anchors to their ids on the page.
     mutating func rewrite(_ destination: String, isImage: Bool, line: Int, column: Int,
                           anchors: [String: String]) -> String
+
+    /// The absolute URL to print after a rewritten link's text on paper, if any.
+    func printURL(for href: String) -> String?
+}
+
+extension LinkRewriting {
+    public func printURL(for href: String) -> String? { nil }
 }
 
 /// Leaves every destination as written.

@@ -82,6 +82,9 @@ public enum MarkdownConverter {
                                        column: reference.reference.column, anchors: document.anchors)
             }
             if output != destination { cmark_node_set_url(reference.node, output) }
+            if !isImage, !output.isEmpty, let printURL = links.printURL(for: output) {
+                wrapLink(reference.node, href: output, printURL: printURL)
+            }
         }
 
         if let rendered = cmark_render_html(root, flags) {
@@ -100,6 +103,24 @@ public enum MarkdownConverter {
         used[anchor] = count + 1
         let candidate = "\(anchor)-\(count)"
         return used[candidate] == nil ? uniqueAnchor(candidate, used: &used) : uniqueAnchor(candidate + "-", used: &used)
+    }
+
+    /// Gives a link a `data-print-url` attribute (the print stylesheet shows it after the
+    /// link text) by replacing it with a custom inline that carries the same tag.
+    private static func wrapLink(_ link: OpaquePointer, href: String, printURL: String) {
+        guard let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return }
+        var tag = "<a href=\"\(HTMLEscaping.attribute(href))\""
+        if let title = cmark_node_get_title(link).map({ String(cString: $0) }), !title.isEmpty {
+            tag += " title=\"\(HTMLEscaping.attribute(title))\""
+        }
+        tag += " data-print-url=\"\(HTMLEscaping.attribute(printURL))\">"
+        cmark_node_set_on_enter(inline, tag)
+        cmark_node_set_on_exit(inline, "</a>")
+        while let child = cmark_node_first_child(link) {
+            cmark_node_append_child(inline, child)
+        }
+        cmark_node_replace(link, inline)
+        cmark_node_free(link)
     }
 
     /// cmark's renderer cannot put attributes on a heading; a custom block carrying the

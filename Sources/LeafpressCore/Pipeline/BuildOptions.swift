@@ -13,9 +13,27 @@ public struct BuildOptions: Sendable {
     /// Keep plain text of every section for readability checks.
     public var collectText = false
 
+    /// Overrides `paper` from `site.yml`.
+    public var paper: SiteConfig.Paper?
+    /// Print leaflets to PDF into the site (`leafpress pdf`); nil prints none.
+    public var pdf: PDFOptions?
+
     public init() {}
 
     public static var defaultJobs: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 }
 
 import Foundation
+
+/// Which leaflets `leafpress pdf` prints, and with which browser.
+public struct PDFOptions: Sendable {
+    /// Slugs to print; empty prints every built leaflet.
+    public var slugs: [String] = []
+    /// Path of a Chromium-family browser.
+    public var browser: String
+
+    public init(browser: String, slugs: [String] = []) {
+        self.browser = browser
+        self.slugs = slugs
+    }
+}

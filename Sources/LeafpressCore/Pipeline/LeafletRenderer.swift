@@ -23,6 +23,8 @@ struct LeafletRenderer: Sendable {
     /// nil when nothing is written (`check`).
     let writer: SiteWriter?
     let collectText: Bool
+    /// Leaflets whose page links to a PDF printed in this build.
+    var pdfSlugs: Set<String> = []
 
     func render(_ plan: LeafletPlan) -> LeafletOutcome {
         var outcome = LeafletOutcome(manifest: plan.manifest)
@@ -35,7 +37,8 @@ struct LeafletRenderer: Sendable {
 
         let language = plan.manifest.language ?? site.language
         for index in sections.indices { sections[index].document = MarkdownDocument(html: "", isEmpty: false) }
-        let values = context.leaflet(plan.manifest, sections: sections, language: language)
+        let values = context.leaflet(plan.manifest, sections: sections, language: language,
+                                     pdf: pdfSlugs.contains(plan.slug) ? "\(plan.slug).pdf" : nil)
         let html = templates.render("leaflet", values)
         let page = "\(plan.slug)/index.html"
         if let problem = FooterCheck.verify(html, copyrightHTML: context.copyrightHTML(plan.manifest.copyright),
@@ -85,6 +88,7 @@ struct LeafletRenderer: Sendable {
         options.idPrefix = slot.id
         options.collectText = collectText
         var links = LinkResolver(targets: targets, slug: plan.slug, path: path, lineOffset: split.bodyLineOffset)
+        links.baseURL = site.baseURL
         var warnings: [Diagnostic] = []
         let document = MarkdownConverter.convert(split.body, options: options, links: &links) { message, line, column in
             warnings.append(.warning(message, at: SourceLocation(path: path, line: line + split.bodyLineOffset, column: column), rule: "unsafe-link"))

@@ -17,6 +17,8 @@ struct LinkResolver: LinkRewriting {
     /// Display path of the Markdown file.
     let path: String
     let lineOffset: Int
+    /// Site URL (with trailing slash) when `base_url` is set: links then print absolute.
+    var baseURL: String?
     var diagnostics: [Diagnostic] = []
     var pendingAnchors: [PendingAnchor] = []
 
@@ -106,6 +108,21 @@ struct LinkResolver: LinkRewriting {
             return destination
         }
         return relative("\(targetSlug)/\(rest)", fragment: fragment)
+    }
+
+    func printURL(for href: String) -> String? {
+        guard let baseURL, !href.hasPrefix("#"), !Self.hasScheme(href), !href.hasPrefix("//") else { return nil }
+        var parts = [slug]
+        var rest = Substring(href)
+        while rest.hasPrefix("../") {
+            rest = rest.dropFirst(3)
+            if !parts.isEmpty { parts.removeLast() }
+        }
+        parts.append(String(rest))
+        var url = baseURL + parts.joined(separator: "/")
+        if url.hasSuffix("/index.html") { url.removeLast("index.html".count) }
+        if let range = url.range(of: "/index.html#") { url.replaceSubrange(range, with: "/#") }
+        return url
     }
 
     /// From this leaflet's page (`<slug>/index.html`) to a path relative to the site root.

@@ -25,6 +25,7 @@ public struct SiteBuilder: Sendable {
             throw BuildFailure(diagnostics: diagnostics)
         }
         if let baseURL = options.baseURL { site.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
+        if let paper = options.paper { site.paper = paper }
         let templates: TemplateSet
         do {
             templates = try TemplateSet.load(from: options.templatesDirectory)
@@ -51,6 +52,7 @@ public struct SiteBuilder: Sendable {
                                                 assets: Set(plan.folder.assetFiles))
             if built { plans.append(plan) }
         }
+        let pdfSlugs = choosePDFs(plans, diagnostics: &diagnostics)
         try stopIfErrors()
 
         // Step 3: render leaflets in parallel into the staging folder.
@@ -58,7 +60,8 @@ public struct SiteBuilder: Sendable {
             options.outputDirectory, protecting: [options.contentDirectory, options.templatesDirectory])
         do {
             let report = try render(plans: plans, site: site, templates: templates, strings: strings, targets: targets,
-                                    siteAssets: siteAssets, scanner: scanner, output: output, diagnostics: &diagnostics)
+                                    siteAssets: siteAssets, scanner: scanner, output: output, pdfSlugs: pdfSlugs,
+                                    diagnostics: &diagnostics)
             try output?.commit()
             var finished = report
             finished.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
@@ -87,11 +90,12 @@ public struct SiteBuilder: Sendable {
 
     private func render(plans: [LeafletPlan], site: SiteConfig, templates: TemplateSet, strings: UIStrings,
                         targets: LinkTargets, siteAssets: [String], scanner: ContentScanner,
-                        output: OutputDirectory?, diagnostics: inout [Diagnostic]) throws(BuildFailure) -> BuildReport {
+                        output: OutputDirectory?, pdfSlugs: Set<String>,
+                        diagnostics: inout [Diagnostic]) throws(BuildFailure) -> BuildReport {
         let context = PageContext(site: site, strings: strings, baseURL: site.baseURL)
         let writer = output.map { SiteWriter(root: $0.stagingPath) }
         let renderer = LeafletRenderer(templates: templates, context: context, targets: targets, site: site,
-                                       writer: writer, collectText: options.collectText)
+                                       writer: writer, collectText: options.collectText, pdfSlugs: pdfSlugs)
         let outcomes = Parallel.map(plans.count, jobs: options.jobs) { renderer.render(plans[$0]) }
 
         var anchors: [String: [String: Set<String>]] = [:]
@@ -134,8 +138,28 @@ public struct SiteBuilder: Sendable {
                 try writer.copy(from: scanner.absoluteContent + "/assets/" + asset, to: "assets/" + asset)
             }
         }
+        if let pdf = options.pdf, let output, !diagnostics.hasErrors {
+            let jobs = plans.filter { pdfSlugs.contains($0.slug) }.map { plan in
+                PDFPrinter.Job(page: "\(output.stagingPath)/\(plan.slug)/index.html",
+                               pdf: "\(output.stagingPath)/\(plan.slug)/\(plan.slug).pdf", name: plan.slug)
+            }
+            diagnostics += PDFPrinter(browser: pdf.browser).print(jobs, jobs: options.jobs)
+        }
         if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics.sortedByLocation()) }
         return BuildReport(leaflets: plans.count, pages: pages, diagnostics: diagnostics.sortedByLocation(), seconds: 0, manifests: manifests)
+    }
+
+    /// Leaflets to print: every built one, or the slugs asked for (which must exist).
+    private func choosePDFs(_ plans: [LeafletPlan], diagnostics: inout [Diagnostic]) -> Set<String> {
+        guard let pdf = options.pdf else { return [] }
+        let built = plans.map(\.slug)
+        if pdf.slugs.isEmpty { return Set(built) }
+        for slug in pdf.slugs where !built.contains(slug) {
+            var message = "no leaflet '\(slug)' to print"
+            if let near = Suggestion.nearest(to: slug, in: built) { message += "; did you mean '\(near)'?" }
+            diagnostics.append(.error(message, at: SourceLocation(path: options.contentDirectory + "/leaflets/" + slug), rule: "pdf"))
+        }
+        return Set(pdf.slugs)
     }
 
     /// `templates/static/` becomes `theme/` in the site.

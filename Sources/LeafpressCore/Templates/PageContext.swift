@@ -44,7 +44,7 @@ struct PageContext: Sendable {
         return context
     }
 
-    func leaflet(_ manifest: LeafletManifest, sections: [RenderedSection], language: String) -> [String: Any] {
+    func leaflet(_ manifest: LeafletManifest, sections: [RenderedSection], language: String, pdf: String? = nil) -> [String: Any] {
         var context = common(root: "../", language: language, title: manifest.title, description: manifest.summary,
                              copyright: manifest.copyright ?? site.copyright,
                              canonicalPath: "\(manifest.slug)/", printCSS: "print.css")
@@ -68,7 +68,12 @@ struct PageContext: Sendable {
         if let next = manifest.nextReview {
             leaflet["next_review"] = ["iso": next.description, "display": strings.format(next)]
         }
-        if let baseURL { leaflet["url"] = baseURL + manifest.slug + "/" }
+        if let baseURL {
+            let url = baseURL + manifest.slug + "/"
+            leaflet["url"] = url
+            if let svg = QRCode.svg(for: url, label: "\(strings["qr_label"]) \(url)") { leaflet["qr_svg_html"] = svg }
+        }
+        if let pdf { leaflet["pdf"] = pdf }
         context["leaflet"] = leaflet
         context["is_leaflet"] = true
         return context

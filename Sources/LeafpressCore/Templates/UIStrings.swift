@@ -36,7 +36,9 @@ public struct UIStrings: Sendable {
         "page_x_of_y": "Page {page} of {pages}",
         "print": "Print this leaflet",
         "download_pdf": "Download PDF",
-        "online_at": "Read online at",
+        "online_at": "Read this leaflet online:",
+        "qr_label": "QR code linking to",
+        "pdf_label": "Download this leaflet as a PDF",
         "legal": "Copyright and disclaimer",
     ], months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"])
 
