@@ -15,6 +15,7 @@ struct Leafpress: ParsableCommand {
 
     /// Exit statuses of the spec: 1 content errors, 2 usage errors.
     static func main() {
+        Interruption.install()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -15,6 +15,10 @@ struct YAMLFields {
     /// An empty document is an empty mapping.
     static func parse(_ yaml: String, path: String, lineOffset: Int, known: [String],
                       diagnostics: inout [Diagnostic]) -> YAMLFields? {
+        if let refused = YAMLGuard.check(yaml, path: path, lineOffset: lineOffset) {
+            diagnostics.append(refused)
+            return nil
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)

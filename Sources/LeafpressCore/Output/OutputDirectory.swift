@@ -51,6 +51,7 @@ public struct OutputDirectory: Sendable {
         let staging = (parent as NSString).appendingPathComponent(".\(name).leafpress-staging-\(ProcessInfo.processInfo.processIdentifier)")
         do {
             try? fm.removeItem(atPath: staging)
+            Interruption.register(staging)
             try fm.createDirectory(atPath: staging, withIntermediateDirectories: false)
             try Data("Written by Leafpress. This folder is replaced on every build.\n".utf8)
                 .write(to: URL(fileURLWithPath: (staging as NSString).appendingPathComponent(markerName)))
@@ -63,6 +64,19 @@ public struct OutputDirectory: Sendable {
     /// Moves the staged site into place. The old site is moved aside first and removed
     /// last, so at every instant one complete site exists.
     public func commit() throws(BuildFailure) {
+        let result: Result<Void, BuildFailure> = Interruption.critical {
+            do throws(BuildFailure) {
+                try swap()
+                return .success(())
+            } catch {
+                return .failure(error)
+            }
+        }
+        Interruption.unregister(stagingPath)
+        try result.get()
+    }
+
+    private func swap() throws(BuildFailure) {
         let fm = FileManager.default
         let aside = stagingPath.replacingOccurrences(of: ".leafpress-staging-", with: ".leafpress-previous-")
         let hadPrevious = fm.fileExists(atPath: absolutePath)
@@ -80,6 +94,7 @@ public struct OutputDirectory: Sendable {
     /// Throws the staged files away; the previous site is untouched.
     public func abort() {
         try? FileManager.default.removeItem(atPath: stagingPath)
+        Interruption.unregister(stagingPath)
     }
 
     /// Staging folders of builds that were killed before they could clean up.

@@ -12,7 +12,7 @@ struct SiteWriter: Sendable {
     func write(_ data: Data, to relative: String) throws(BuildFailure) {
         let path = try resolve(relative)
         do {
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try makeParents(of: relative)
             try data.write(to: URL(fileURLWithPath: path))
         } catch {
             throw BuildFailure(.error("cannot write '\(relative)': \(error.localizedDescription)", at: nil, rule: "output"))
@@ -23,10 +23,24 @@ struct SiteWriter: Sendable {
     func copy(from source: String, to relative: String) throws(BuildFailure) {
         let path = try resolve(relative)
         do {
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try makeParents(of: relative)
             try FileManager.default.copyItem(atPath: source, toPath: path)
         } catch {
             throw BuildFailure(.error("cannot copy to '\(relative)': \(error.localizedDescription)", at: SourceLocation(path: source), rule: "output"))
+        }
+    }
+
+    /// Creates the folders between the root and a file, but never the root itself: if
+    /// the staging folder was removed (interrupted build), writing fails instead of
+    /// quietly recreating it.
+    private func makeParents(of relative: String) throws {
+        let parts = relative.split(separator: "/").dropLast()
+        var path = root
+        for part in parts {
+            path += "/" + part
+            if mkdir(path, 0o755) != 0 && errno != EEXIST {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+            }
         }
     }
 
