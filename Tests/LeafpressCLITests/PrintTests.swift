@@ -6,11 +6,11 @@ import Testing
 @Suite("Print and PDF", .serialized)
 struct PrintTests {
     static let baseURL = "https://leaflets.example.org/"
-    static let a4 = Result { try PrintedSite.make(paper: "A4") }
-    static let letter = Result { try PrintedSite.make(paper: "Letter") }
+    fileprivate static let a4 = Result { try PrintedSite.make(paper: "A4") }
+    fileprivate static let letter = Result { try PrintedSite.make(paper: "Letter") }
     static let sampleSlugs = ["bone-marrow-harvesting", "colonoscopy", "going-home-after-pneumonia"]
 
-    static func site(_ paper: String) throws -> PrintedSite {
+    fileprivate static func site(_ paper: String) throws -> PrintedSite {
         try (paper == "A4" ? a4 : letter).get()
     }
 
@@ -153,7 +153,7 @@ struct PrintTests {
 }
 
 /// The sample site built and printed once per paper size into a temporary folder.
-struct PrintedSite: Sendable {
+fileprivate struct PrintedSite: Sendable {
     let root: String
     let copyright: String
     let disclaimer: String
@@ -199,7 +199,7 @@ struct PrintedSite: Sendable {
 }
 
 /// A PDF read back through `pdftotext -bbox`: every word with its box, page by page.
-struct PrintedPDF {
+fileprivate struct PrintedPDF {
     struct Word {
         var text: String
         var yMin: Double
@@ -253,7 +253,7 @@ struct PrintedPDF {
     }
 }
 
-struct PrintTestError: Error, CustomStringConvertible {
+fileprivate struct PrintTestError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
 }
@@ -267,13 +267,13 @@ private extension String {
 
 /// Runs a program and returns its standard output; a non-zero exit is an error.
 @discardableResult
-func run(_ program: String, _ arguments: [String]) throws -> String {
+fileprivate func run(_ program: String, _ arguments: [String]) throws -> String {
     let result = try runStatus(program, arguments)
     guard result.status == 0 else { throw PrintTestError("\(program) \(arguments.joined(separator: " ")) exited \(result.status): \(result.stderr)") }
     return result.stdout
 }
 
-func runStatus(_ program: String, _ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
+fileprivate func runStatus(_ program: String, _ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: program)
     process.arguments = arguments
@@ -290,7 +290,7 @@ func runStatus(_ program: String, _ arguments: [String], environment: [String: S
 }
 
 /// Drains a pipe on another thread.
-final class ReadAll: @unchecked Sendable {
+private final class ReadAll: @unchecked Sendable {
     private var data = Data()
     private let done = DispatchSemaphore(value: 0)
 

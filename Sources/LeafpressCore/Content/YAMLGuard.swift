@@ -1,4 +1,4 @@
-/// Refuses YAML that could make the parser blow up before it is parsed: anchors and
+/// Refuses YAML that could make the parser blow up before it is parsed: anchors (and so
 /// aliases (a few lines of aliases expand to billions of nodes once keys are compared),
 /// deep nesting (the composer recurses once per level) and oversized documents.
 /// Leaflet metadata never needs any of them.
@@ -55,9 +55,10 @@ enum YAMLGuard {
                     quote = character
                     continue
                 }
-            case "&", "*":
+            case "&":
+                // Refusing anchors is enough: an alias without an anchor is a parse error.
                 guard nodeStart else { break }
-                return .error("YAML anchors and aliases ('\(character)') are not supported; write the value out", at: at(line, column), rule: "yaml-limits")
+                return .error("YAML anchors and aliases are not supported; write the value out", at: at(line, column), rule: "yaml-limits")
             case "[", "{":
                 flow += 1
                 if flow > maxDepth {

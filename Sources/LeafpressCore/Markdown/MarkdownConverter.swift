@@ -36,6 +36,7 @@ public enum MarkdownConverter {
             document.title = first.text
             document.titleLevel = first.level
             bodyHeadings.removeFirst()
+            document.isEmpty = walker.contentBlocks <= 1
             cmark_node_unlink(first.node)
             cmark_node_free(first.node)
         }
@@ -48,7 +49,7 @@ public enum MarkdownConverter {
                 shift = 3 - (bodyHeadings.map(\.level).min() ?? 3)
             }
             var used: [String: Int] = [:]
-            if let title = document.title {
+            if let title = document.title ?? options.title {
                 let anchor = Slug.anchor(for: title)
                 used[anchor] = 1
                 document.anchors[anchor] = options.idPrefix

@@ -11,6 +11,9 @@ public struct MarkdownOptions: Sendable, Equatable {
     public var sectionHeadings = true
     /// Prefix of heading ids, normally the section id, so ids are unique on the page.
     public var idPrefix = ""
+    /// The section title when it comes from front matter: its anchor is taken by the
+    /// section heading, so a body heading with the same text gets `-1`.
+    public var title: String?
     /// Keep plain text blocks for readability checks.
     public var collectText = false
 

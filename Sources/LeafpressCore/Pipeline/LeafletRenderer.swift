@@ -85,6 +85,7 @@ struct LeafletRenderer: Sendable {
         var options = MarkdownOptions()
         options.unsafeHTML = site.unsafeHTML
         options.extractTitle = header.title == nil
+        options.title = header.title
         options.idPrefix = slot.id
         options.collectText = collectText
         var links = LinkResolver(targets: targets, slug: plan.slug, path: path, lineOffset: split.bodyLineOffset)

@@ -105,15 +105,27 @@ struct PageContext: Sendable {
     func index(_ entries: [LeafletManifest], language: String) -> [String: Any] {
         var context = common(root: "", language: language, title: site.title, description: site.title,
                              copyright: site.copyright, canonicalPath: "", printCSS: "theme/print.css")
+        // Categories differing only in case are one category, spelled as the first
+        // leaflet (in slug order) spells it.
         var groups: [String: [LeafletManifest]] = [:]
-        for manifest in entries { groups[manifest.category ?? "", default: []].append(manifest) }
-        let names = groups.keys.filter { !$0.isEmpty }.sorted { ($0.lowercased(), $0) < ($1.lowercased(), $1) }
-            + (groups[""] == nil ? [] : [""])
-        context["categories"] = names.map { name -> [String: Any] in
-            let leaflets = groups[name]!.sorted { ($0.title.lowercased(), $0.slug) < ($1.title.lowercased(), $1.slug) }
+        var spelling: [String: String] = [:]
+        for manifest in entries {
+            let key = (manifest.category ?? "").lowercased()
+            groups[key, default: []].append(manifest)
+            if spelling[key] == nil { spelling[key] = manifest.category ?? "" }
+        }
+        let keys = groups.keys.filter { !$0.isEmpty }.sorted() + (groups[""] == nil ? [] : [""])
+        var usedIDs: Set<String> = []
+        context["categories"] = keys.map { key -> [String: Any] in
+            let name = spelling[key]!
+            let leaflets = groups[key]!.sorted { ($0.title.lowercased(), $0.slug) < ($1.title.lowercased(), $1.slug) }
+            let base = "category-" + (key.isEmpty ? "other" : Slug.anchor(for: key))
+            var id = base
+            var n = 2
+            while !usedIDs.insert(id).inserted { id = "\(base)-\(n)"; n += 1 }
             return [
                 "name": name.isEmpty ? strings["other_category"] : name,
-                "id": "category-" + (name.isEmpty ? "other" : Slug.anchor(for: name)),
+                "id": id,
                 "count": countLabel(leaflets.count),
                 "leaflets": leaflets.map(listing),
             ]

@@ -32,7 +32,7 @@ public struct TemplateSet: Sendable {
                     names.insert(name)
                 } catch let error as MustacheTemplate.ParserError {
                     diagnostics.append(.error("template syntax: \(describe(error.error))",
-                                              at: SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber + 1),
+                                              at: SourceLocation(path: path, line: error.context.lineNumber, column: max(1, error.context.columnNumber)),
                                               rule: "template"))
                 } catch {
                     diagnostics.append(.error("template syntax: \(error)", at: SourceLocation(path: path), rule: "template"))

@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+@testable import LeafpressCore
+
+@Suite("Source text")
+struct SourceTextTests {
+    private func decode(_ bytes: [UInt8]) -> Result<String, Diagnostic> {
+        SourceText.decode(Data(bytes), displayPath: "content/leaflets/x/01-a.md")
+    }
+
+    @Test func byteOrderMarkIsStripped() throws {
+        let text = try decode([0xEF, 0xBB, 0xBF] + Array("# Title\n".utf8)).get()
+        #expect(text == "# Title\n")
+    }
+
+    @Test func windowsLineEndingsBecomeLineFeeds() throws {
+        let text = try decode(Array("---\r\ntitle: A\r\n---\r\nBody\r\n".utf8)).get()
+        #expect(text == "---\ntitle: A\n---\nBody\n")
+    }
+
+    @Test func oldMacLineEndingsBecomeLineFeeds() throws {
+        let text = try decode(Array("one\rtwo\r".utf8)).get()
+        #expect(text == "one\ntwo\n")
+    }
+
+    @Test func validMultiByteTextIsKept() throws {
+        let text = try decode(Array("Día – “ok” 🩺\n".utf8)).get()
+        #expect(text == "Día – “ok” 🩺\n")
+    }
+
+    @Test func invalidByteIsReportedAtItsLineAndColumn() {
+        let result = decode(Array("ok\nab".utf8) + [0xFF] + Array("c".utf8))
+        guard case .failure(let diagnostic) = result else {
+            Issue.record("expected a failure, got \(result)")
+            return
+        }
+        #expect(diagnostic.severity == .error)
+        #expect(diagnostic.location == SourceLocation(path: "content/leaflets/x/01-a.md", line: 2, column: 3))
+        #expect(diagnostic.rule == "encoding")
+        #expect(diagnostic.message == "invalid UTF-8 byte 0xFF; save the file as UTF-8")
+    }
+
+    @Test func columnsCountCharactersNotBytes() {
+        // "é" is two bytes but one column; the bad byte is the second character.
+        let result = decode(Array("é".utf8) + [0xC0, 0x80])
+        guard case .failure(let diagnostic) = result else {
+            Issue.record("expected a failure, got \(result)")
+            return
+        }
+        #expect(diagnostic.location?.line == 1)
+        #expect(diagnostic.location?.column == 2)
+        #expect(diagnostic.message.contains("0xC0"))
+    }
+
+    @Test func columnsStartAfterTheByteOrderMark() {
+        let result = decode([0xEF, 0xBB, 0xBF, 0x61, 0xFE])
+        guard case .failure(let diagnostic) = result else {
+            Issue.record("expected a failure, got \(result)")
+            return
+        }
+        #expect(diagnostic.location?.line == 1)
+        #expect(diagnostic.location?.column == 2)
+    }
+
+    @Test func truncatedSequenceAtEndOfFileIsInvalid() {
+        let result = decode(Array("ok\n".utf8) + [0xE2, 0x80])
+        guard case .failure(let diagnostic) = result else {
+            Issue.record("expected a failure, got \(result)")
+            return
+        }
+        #expect(diagnostic.location?.line == 2)
+        #expect(diagnostic.location?.column == 1)
+    }
+
+    @Test func encodedSurrogateIsInvalid() {
+        // U+D800 encoded as UTF-8 (CESU style) is not valid UTF-8.
+        if case .success(let text) = decode([0xED, 0xA0, 0x80]) {
+            Issue.record("decoded a surrogate as \(text.debugDescription)")
+        }
+    }
+
+    @Test func missingFileIsAnIOError() {
+        let result = SourceText.load(path: "/nonexistent/leafpress/file.md", displayPath: "content/file.md")
+        guard case .failure(let diagnostic) = result else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(diagnostic.rule == "io")
+        #expect(diagnostic.location == SourceLocation(path: "content/file.md"))
+    }
+}

@@ -1,0 +1,185 @@
+import Foundation
+import Testing
+@testable import LeafpressCore
+
+@Suite("Templates")
+struct TemplateTests {
+    // MARK: escaping
+
+    /// Builds `Fixtures/escaping-site` with the repository theme and returns the output folder.
+    func buildEscapingSite(into output: TemporaryDirectory) throws -> String {
+        let fixtures = try #require(Bundle.module.path(forResource: "Fixtures", ofType: nil))
+        var options = BuildOptions()
+        options.contentDirectory = fixtures + "/escaping-site"
+        options.templatesDirectory = repositoryTemplates
+        options.outputDirectory = output.subpath("site")
+        options.jobs = 1
+        _ = try SiteBuilder(options: options).build()
+        return output.subpath("site")
+    }
+
+    @Test func leafletTitleIsEscapedOnItsPage() throws {
+        let output = try TemporaryDirectory()
+        let site = try buildEscapingSite(into: output)
+        let page = try String(contentsOfFile: site + "/unsafe-title/index.html", encoding: .utf8)
+        #expect(page.contains("<h1 id=\"leaflet-title\">&lt;script&gt;&amp;&quot;&#39;</h1>"))
+        #expect(page.contains("<title>&lt;script&gt;&amp;&quot;&#39; – Tom &amp; Jerry&#39;s &lt;Clinic&gt;</title>"))
+        #expect(!page.contains("<script"))
+    }
+
+    @Test func summaryAndSettingAreEscapedOnTheLeafletPage() throws {
+        let output = try TemporaryDirectory()
+        let site = try buildEscapingSite(into: output)
+        let page = try String(contentsOfFile: site + "/unsafe-title/index.html", encoding: .utf8)
+        #expect(page.contains("<p class=\"care-setting\">A &lt;b&gt;setting&lt;/b&gt;</p>"))
+        #expect(page.contains("<meta name=\"description\" content=\"Summary with &lt;img src=x onerror=alert(1)&gt; &amp; more\">"))
+        #expect(!page.contains("<img"))
+        #expect(!page.contains("<b>"))
+    }
+
+    @Test func sectionTitleFromFrontMatterIsEscaped() throws {
+        let output = try TemporaryDirectory()
+        let site = try buildEscapingSite(into: output)
+        let page = try String(contentsOfFile: site + "/unsafe-title/index.html", encoding: .utf8)
+        #expect(page.contains(">About &lt;this&gt; &amp; &quot;that&quot;</h2>"))
+        #expect(page.contains("<p>Body text with <!-- raw HTML omitted -->alert(1)<!-- raw HTML omitted --> inline.</p>"))
+    }
+
+    @Test func leafletTitleIsEscapedOnTheIndex() throws {
+        let output = try TemporaryDirectory()
+        let site = try buildEscapingSite(into: output)
+        let index = try String(contentsOfFile: site + "/index.html", encoding: .utf8)
+        #expect(index.contains("<a href=\"unsafe-title/index.html\">&lt;script&gt;&amp;&quot;&#39;</a>"))
+        #expect(index.contains("<h1>Tom &amp; Jerry&#39;s &lt;Clinic&gt;</h1>"))
+        #expect(!index.contains("<script"))
+    }
+
+    // MARK: footer check
+
+    static let copyright = "© 2026 Example Trust"
+    static let disclaimer = "General information only."
+
+    func verify(_ html: String) -> Diagnostic? {
+        FooterCheck.verify(html, copyrightHTML: Self.copyright, disclaimerHTML: Self.disclaimer,
+                           template: "templates/leaflet.mustache", page: "colonoscopy/index.html")
+    }
+
+    @Test func footerWithBothTextsPasses() {
+        #expect(verify("<main>…</main><footer class=\"x\"><p>\(Self.disclaimer)</p><p>\(Self.copyright)</p></footer>") == nil)
+    }
+
+    @Test func footerWithoutDisclaimerNamesTheTemplate() {
+        #expect(verify("<footer><p>\(Self.copyright)</p></footer>") == .error(
+            "page 'colonoscopy/index.html' is missing the disclaimer in its footer; render {{{copyright_html}}} and {{{disclaimer_html}}} inside <footer>",
+            at: SourceLocation(path: "templates/leaflet.mustache"), rule: "footer"))
+    }
+
+    @Test func footerWithoutCopyrightNamesTheTemplate() {
+        let diagnostic = verify("<footer><p>\(Self.disclaimer)</p></footer>")
+        #expect(diagnostic?.location == SourceLocation(path: "templates/leaflet.mustache"))
+        #expect(diagnostic?.message.hasPrefix("page 'colonoscopy/index.html' is missing the copyright in its footer") == true)
+    }
+
+    @Test func footerWithNeitherTextNamesBoth() {
+        let diagnostic = verify("<footer></footer>")
+        #expect(diagnostic?.message.contains("missing the copyright and disclaimer") == true)
+    }
+
+    @Test func textsOutsideTheFooterDoNotCount() {
+        let diagnostic = verify("<p>\(Self.disclaimer) \(Self.copyright)</p><footer></footer>")
+        #expect(diagnostic?.severity == .error)
+        #expect(diagnostic?.rule == "footer")
+    }
+
+    @Test func pageWithoutFooterNamesTheTemplate() {
+        #expect(verify("<p>\(Self.disclaimer) \(Self.copyright)</p>") == .error(
+            "page 'colonoscopy/index.html' has no <footer> with the copyright and disclaimer",
+            at: SourceLocation(path: "templates/leaflet.mustache"), rule: "footer"))
+    }
+
+    // MARK: loading
+
+    /// A minimal valid theme, plus `extra` files.
+    func theme(_ extra: [String: String] = [:]) throws -> TemporaryDirectory {
+        let folder = try TemporaryDirectory()
+        let footer = "<footer>{{{disclaimer_html}}} {{{copyright_html}}}</footer>"
+        for name in ["index", "leaflet", "404"] {
+            try folder.write("<html><body>\(name)\(footer)</body></html>\n", to: "\(name).mustache")
+        }
+        for (name, text) in extra { try folder.write(text, to: name) }
+        return folder
+    }
+
+    @Test func validThemeLoads() throws {
+        let folder = try theme(["partials/footer.mustache": "<footer></footer>"])
+        let templates = try TemplateSet.load(from: folder.path)
+        #expect(templates.has("index"))
+        #expect(templates.has("partials/footer"))
+        #expect(!templates.has("print.css"))
+        #expect(templates.path(of: "leaflet") == folder.path + "/leaflet.mustache")
+    }
+
+    @Test func repositoryThemeLoads() throws {
+        let templates = try TemplateSet.load(from: repositoryTemplates)
+        for name in ["index", "leaflet", "404", "base", "partials/footer", "partials/care-card", "print.css"] {
+            #expect(templates.has(name), "missing \(name)")
+        }
+    }
+
+    @Test func unclosedSectionIsReportedWithPathLineAndColumn() throws {
+        let folder = try theme(["partials/broken.mustache": "<p>\n  {{#x}}\n  never closed\n"])
+        let error = try #require(throws: BuildFailure.self) { try TemplateSet.load(from: folder.path) }
+        let diagnostic = try #require(error.diagnostics.first)
+        #expect(error.diagnostics.count == 1)
+        #expect(diagnostic.severity == .error)
+        #expect(diagnostic.rule == "template")
+        #expect(diagnostic.message == "template syntax: section is never closed")
+        #expect(diagnostic.location?.path == folder.path + "/partials/broken.mustache")
+        #expect(diagnostic.location?.line == 4)  // the end of the file, where the parser gave up
+        #expect(diagnostic.location?.column != nil)
+    }
+
+    @Test func wronglyClosedSectionIsReportedWhereItCloses() throws {
+        let folder = try theme(["leaflet.mustache": "<footer>\n{{#a}}\n  x {{/b}}\n</footer>\n"])
+        let error = try #require(throws: BuildFailure.self) { try TemplateSet.load(from: folder.path) }
+        #expect(error.diagnostics.map(\.message).contains("template syntax: section closed with a different name than it was opened with"))
+        #expect(error.diagnostics.first?.location?.path == folder.path + "/leaflet.mustache")
+        #expect(error.diagnostics.first?.location?.line == 3)
+    }
+
+    @Test func unclosedSectionAtEndOfFileIsReportedAtTheEnd() throws {
+        // The parser stops at the end of the file: line 1, column 7, just after `{{#a}}`.
+        let folder = try theme(["partials/unclosed.mustache": "{{#a}}"])
+        let error = try #require(throws: BuildFailure.self) { try TemplateSet.load(from: folder.path) }
+        let location = try #require(error.diagnostics.first?.location)
+        #expect(location.line == 1)
+        do {
+            #expect(location.column == 7)
+        }
+    }
+
+    @Test func wronglyClosedSectionPointsAtTheClosingName() throws {
+        // `  {{/b}}`: the parser stops at the name `b`, line 2 column 6.
+        let folder = try theme(["partials/mismatch.mustache": "{{#a}}\n  {{/b}}\n"])
+        let error = try #require(throws: BuildFailure.self) { try TemplateSet.load(from: folder.path) }
+        let location = try #require(error.diagnostics.first?.location)
+        #expect(location.line == 2)
+        do {
+            #expect(location.column == 6)
+        }
+    }
+
+    @Test func missingRequiredTemplateIsReported() throws {
+        let folder = try theme()
+        try FileManager.default.removeItem(atPath: folder.subpath("404.mustache"))
+        let error = try #require(throws: BuildFailure.self) { try TemplateSet.load(from: folder.path) }
+        #expect(error.diagnostics == [
+            .error("missing template '404.mustache'", at: SourceLocation(path: folder.path), rule: "templates"),
+        ])
+    }
+
+    @Test func missingTemplatesFolderIsReported() throws {
+        let error = try #require(throws: BuildFailure.self) { try TemplateSet.load(from: "/nonexistent/leafpress-theme") }
+        #expect(error.diagnostics.map(\.rule) == ["templates"])
+    }
+}
