@@ -35,6 +35,7 @@ struct Build: ParsableCommand {
         options.includeDrafts = drafts
         options.baseURL = baseURL
         if let jobs { options.jobs = jobs }
+        options.today = Day.today()
         let printer = DiagnosticPrinter()
         do {
             let report = try SiteBuilder(options: options).build()

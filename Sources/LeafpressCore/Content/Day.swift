@@ -1,3 +1,5 @@
+import Foundation
+
 /// A calendar date without time or zone, so review dates never shift with the build machine.
 public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var year: Int
@@ -28,6 +30,14 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
             return String(repeating: "0", count: max(0, width - s.count)) + s
         }
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+
+    /// The current date in UTC.
+    public static func today() -> Day {
+        var now = time(nil)
+        var parts = tm()
+        gmtime_r(&now, &parts)
+        return Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))!
     }
 
     public static func < (lhs: Day, rhs: Day) -> Bool {

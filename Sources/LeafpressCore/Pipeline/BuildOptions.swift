@@ -13,6 +13,9 @@ public struct BuildOptions: Sendable {
     /// Keep plain text of every section for readability checks.
     public var collectText = false
 
+    /// Reference date for review checks (`next_review` passed, `reviewed` in the future);
+    /// nil skips them, so library builds never depend on the clock.
+    public var today: Day?
     /// Overrides `paper` from `site.yml`.
     public var paper: SiteConfig.Paper?
     /// Print leaflets to PDF into the site (`leafpress pdf`); nil prints none.

@@ -4,6 +4,7 @@ import Foundation
 /// after their pages have been written out.
 struct LeafletOutcome: Sendable {
     var manifest: LeafletManifest
+    var folder: String
     var diagnostics: [Diagnostic] = []
     var pendingAnchors: [LinkResolver.PendingAnchor] = []
     /// Section file to the anchors its headings define, for links from other leaflets.
@@ -27,10 +28,14 @@ struct LeafletRenderer: Sendable {
     var pdfSlugs: Set<String> = []
 
     func render(_ plan: LeafletPlan) -> LeafletOutcome {
-        var outcome = LeafletOutcome(manifest: plan.manifest)
+        var outcome = LeafletOutcome(manifest: plan.manifest, folder: plan.folder.displayPath)
         var sections: [RenderedSection] = []
         for slot in plan.sections {
             if let section = convert(slot, of: plan, outcome: &outcome) { sections.append(section) }
+        }
+        if !sections.isEmpty, !sections.contains(where: { $0.kind.isCareCard }) {
+            outcome.diagnostics.append(.warning("leaflet has no 'when to get help' care card (a section with kind emergency, urgent or non-urgent)",
+                                                at: plan.manifest.location, rule: "no-care-card"))
         }
         if collectText { outcome.sections = sections }
         guard !outcome.diagnostics.hasErrors, let writer else { return outcome }
@@ -105,6 +110,18 @@ struct LeafletRenderer: Sendable {
         if document.isEmpty {
             outcome.diagnostics.append(.error("section is empty", at: SourceLocation(path: path, line: split.bodyLineOffset + 1, column: 1), rule: "empty-section"))
             return nil
+        }
+        for image in document.images where image.text.isEmpty {
+            outcome.diagnostics.append(.error("image '\(image.destination)' has no alt text; describe it in the brackets: ![what it shows](\(image.destination))",
+                                              at: SourceLocation(path: path, line: image.line + split.bodyLineOffset, column: image.column), rule: "image-alt"))
+        }
+        var previousLevel = document.titleLevel
+        for heading in document.headings {
+            if let previous = previousLevel, heading.sourceLevel > previous + 1 {
+                outcome.diagnostics.append(.warning("heading level jumps from \(previous) to \(heading.sourceLevel); use \(String(repeating: "#", count: previous + 1))",
+                                                    at: SourceLocation(path: path, line: heading.line + split.bodyLineOffset, column: 1), rule: "heading-skip"))
+            }
+            previousLevel = heading.sourceLevel
         }
         var anchors = Set(document.anchors.keys)
         anchors.insert(Slug.anchor(for: title))

@@ -10,31 +10,69 @@ public struct SiteBuilder: Sendable {
         self.options = options
     }
 
+    /// Everything known before any section is read: settings, theme and leaflet plans.
+    struct Prepared {
+        var site: SiteConfig
+        var templates: TemplateSet
+        var strings: UIStrings
+        var scanner: ContentScanner
+        var plans: [LeafletPlan]
+        var targets: LinkTargets
+        var siteAssets: [String]
+    }
+
     /// Builds the site; throws every finding when any is an error, leaving the old site as it was.
     public func build() throws(BuildFailure) -> BuildReport {
         let start = DispatchTime.now()
         var diagnostics: [Diagnostic] = []
-        func stopIfErrors() throws(BuildFailure) {
-            if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics.sortedByLocation()) }
-        }
+        let prepared = prepare(diagnostics: &diagnostics)
+        let pdfSlugs = prepared.map { choosePDFs($0.plans, diagnostics: &diagnostics) } ?? []
+        guard let prepared, !diagnostics.hasErrors else { throw BuildFailure(diagnostics: diagnostics.sortedByLocation()) }
 
-        // Step 1: settings and theme.
-        let scanner = ContentScanner(contentDirectory: options.contentDirectory)
-        guard var site = loadSite(scanner, diagnostics: &diagnostics) else {
-            try stopIfErrors()
-            throw BuildFailure(diagnostics: diagnostics)
+        // Step 3: render leaflets in parallel into the staging folder.
+        let output: OutputDirectory? = options.dryRun ? nil : try OutputDirectory.prepare(
+            options.outputDirectory, protecting: [options.contentDirectory, options.templatesDirectory])
+        do {
+            var report = try render(prepared, output: output, pdfSlugs: pdfSlugs, diagnostics: &diagnostics)
+            try output?.commit()
+            report.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+            return report
+        } catch {
+            output?.abort()
+            throw error
         }
+    }
+
+    /// Validates everything without writing: every finding, and every section's text for
+    /// the readability report, even when some leaflets have errors.
+    public func check() -> CheckResult {
+        var diagnostics: [Diagnostic] = []
+        guard let prepared = prepare(diagnostics: &diagnostics) else {
+            return CheckResult(site: nil, leaflets: [], diagnostics: diagnostics.sortedByLocation())
+        }
+        let renderer = LeafletRenderer(templates: prepared.templates, context: PageContext(site: prepared.site, strings: prepared.strings, baseURL: prepared.site.baseURL),
+                                       targets: prepared.targets, site: prepared.site, writer: nil, collectText: true)
+        let outcomes = Parallel.map(prepared.plans.count, jobs: options.jobs) { renderer.render(prepared.plans[$0]) }
+        collect(outcomes, diagnostics: &diagnostics)
+        let leaflets = outcomes.map { CheckResult.Leaflet(manifest: $0.manifest, folder: $0.folder, sections: $0.sections) }
+        return CheckResult(site: prepared.site, leaflets: leaflets, diagnostics: diagnostics.sortedByLocation())
+    }
+
+    /// Steps 1 and 2: settings, theme, and a plan for every leaflet (reads only leaflet.yml files).
+    func prepare(diagnostics: inout [Diagnostic]) -> Prepared? {
+        let scanner = ContentScanner(contentDirectory: options.contentDirectory)
+        guard var site = loadSite(scanner, diagnostics: &diagnostics) else { return nil }
         if let baseURL = options.baseURL { site.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
         if let paper = options.paper { site.paper = paper }
         let templates: TemplateSet
         do {
             templates = try TemplateSet.load(from: options.templatesDirectory)
         } catch {
-            throw BuildFailure(diagnostics: (diagnostics + error.diagnostics).sortedByLocation())
+            diagnostics += error.diagnostics
+            return nil
         }
         let strings = UIStrings.load(templates: options.templatesDirectory, language: site.language, diagnostics: &diagnostics)
 
-        // Step 2: list and plan every leaflet (reads only leaflet.yml files).
         let folders = scanner.leafletFolders(diagnostics: &diagnostics)
         let siteAssets = scanner.siteAssets(diagnostics: &diagnostics)
         let planned = Parallel.map(folders.count, jobs: options.jobs) { index -> (LeafletPlan?, [Diagnostic]) in
@@ -52,23 +90,23 @@ public struct SiteBuilder: Sendable {
                                                 assets: Set(plan.folder.assetFiles))
             if built { plans.append(plan) }
         }
-        let pdfSlugs = choosePDFs(plans, diagnostics: &diagnostics)
-        try stopIfErrors()
+        checkPlans(plans, targets: targets, diagnostics: &diagnostics)
+        return Prepared(site: site, templates: templates, strings: strings, scanner: scanner, plans: plans,
+                        targets: targets, siteAssets: siteAssets)
+    }
 
-        // Step 3: render leaflets in parallel into the staging folder.
-        let output: OutputDirectory? = options.dryRun ? nil : try OutputDirectory.prepare(
-            options.outputDirectory, protecting: [options.contentDirectory, options.templatesDirectory])
-        do {
-            let report = try render(plans: plans, site: site, templates: templates, strings: strings, targets: targets,
-                                    siteAssets: siteAssets, scanner: scanner, output: output, pdfSlugs: pdfSlugs,
-                                    diagnostics: &diagnostics)
-            try output?.commit()
-            var finished = report
-            finished.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-            return finished
-        } catch {
-            output?.abort()
-            throw error
+    /// Merges per-leaflet findings in leaflet order and checks anchors into other
+    /// sections, now that every page's headings are known.
+    private func collect(_ outcomes: [LeafletOutcome], diagnostics: inout [Diagnostic]) {
+        var anchors: [String: [String: Set<String>]] = [:]
+        var pending: [LinkResolver.PendingAnchor] = []
+        for outcome in outcomes {
+            diagnostics += outcome.diagnostics
+            anchors[outcome.manifest.slug] = outcome.anchors
+            pending += outcome.pendingAnchors
+        }
+        for link in pending where anchors[link.slug]?[link.file].map({ !$0.contains(link.anchor) }) ?? false {
+            diagnostics.append(.error("no heading with anchor '#\(link.anchor)' in \(link.slug)/\(link.file)", at: link.location, rule: "broken-link"))
         }
     }
 
@@ -88,29 +126,16 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    private func render(plans: [LeafletPlan], site: SiteConfig, templates: TemplateSet, strings: UIStrings,
-                        targets: LinkTargets, siteAssets: [String], scanner: ContentScanner,
-                        output: OutputDirectory?, pdfSlugs: Set<String>,
+    private func render(_ prepared: Prepared, output: OutputDirectory?, pdfSlugs: Set<String>,
                         diagnostics: inout [Diagnostic]) throws(BuildFailure) -> BuildReport {
-        let context = PageContext(site: site, strings: strings, baseURL: site.baseURL)
+        let (site, templates, plans, scanner, siteAssets) = (prepared.site, prepared.templates, prepared.plans, prepared.scanner, prepared.siteAssets)
+        let context = PageContext(site: site, strings: prepared.strings, baseURL: site.baseURL)
         let writer = output.map { SiteWriter(root: $0.stagingPath) }
-        let renderer = LeafletRenderer(templates: templates, context: context, targets: targets, site: site,
+        let renderer = LeafletRenderer(templates: templates, context: context, targets: prepared.targets, site: site,
                                        writer: writer, collectText: options.collectText, pdfSlugs: pdfSlugs)
         let outcomes = Parallel.map(plans.count, jobs: options.jobs) { renderer.render(plans[$0]) }
-
-        var anchors: [String: [String: Set<String>]] = [:]
-        var pending: [LinkResolver.PendingAnchor] = []
-        var pages = 0
-        for outcome in outcomes {
-            diagnostics += outcome.diagnostics
-            anchors[outcome.manifest.slug] = outcome.anchors
-            pending += outcome.pendingAnchors
-            pages += outcome.pages
-        }
-        // Step 4: anchors into other sections, now that every page's headings are known.
-        for link in pending where anchors[link.slug]?[link.file].map({ !$0.contains(link.anchor) }) ?? false {
-            diagnostics.append(.error("no heading with anchor '#\(link.anchor)' in \(link.slug)/\(link.file)", at: link.location, rule: "broken-link"))
-        }
+        collect(outcomes, diagnostics: &diagnostics)
+        var pages = outcomes.reduce(0) { $0 + $1.pages }
         if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics.sortedByLocation()) }
 
         // Step 5: index, 404, theme files and shared assets.
@@ -147,6 +172,32 @@ public struct SiteBuilder: Sendable {
         }
         if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics.sortedByLocation()) }
         return BuildReport(leaflets: plans.count, pages: pages, diagnostics: diagnostics.sortedByLocation(), seconds: 0, manifests: manifests)
+    }
+
+    /// Rules that need every leaflet's metadata: translations and review dates.
+    private func checkPlans(_ plans: [LeafletPlan], targets: LinkTargets, diagnostics: inout [Diagnostic]) {
+        for plan in plans {
+            let manifest = plan.manifest
+            if let original = manifest.translationOf {
+                let at = manifest.keyLocations["translation_of"] ?? manifest.location
+                if original == manifest.slug {
+                    diagnostics.append(.error("a leaflet cannot be a translation of itself", at: at, rule: "translation-missing"))
+                } else if targets.leaflets[original] == nil {
+                    var message = "'translation_of' names leaflet '\(original)', which does not exist"
+                    if let near = Suggestion.nearest(to: original, in: Array(targets.leaflets.keys).sorted()) { message += "; did you mean '\(near)'?" }
+                    diagnostics.append(.error(message, at: at, rule: "translation-missing"))
+                }
+            }
+            guard let today = options.today else { continue }
+            if manifest.reviewed > today {
+                diagnostics.append(.error("'reviewed' date \(manifest.reviewed) is in the future (today is \(today))",
+                                          at: manifest.keyLocations["reviewed"] ?? manifest.location, rule: "review-future"))
+            }
+            if let next = manifest.nextReview, next < today {
+                diagnostics.append(.warning("review was due on \(next); the leaflet needs a clinical review",
+                                            at: manifest.keyLocations["next_review"] ?? manifest.location, rule: "review-overdue"))
+            }
+        }
     }
 
     /// Leaflets to print: every built one, or the slugs asked for (which must exist).
