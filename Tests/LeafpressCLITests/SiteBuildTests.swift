@@ -173,7 +173,7 @@ struct SiteBuildTests {
         let folder = try TemporaryDirectory()
         let site = try buildFixture(in: folder)
         let before = snapshot(site)
-        try folder.write("# Risks\n\n## Blood clots\n\nSee [missing](../nowhere/).\n", to: "content/leaflets/knee-replacement/02-risks.md")
+        try folder.write("---\nkind: urgent\n---\n# Risks\n\n## Blood clots\n\nSee [missing](../nowhere/).\n", to: "content/leaflets/knee-replacement/02-risks.md")
         let failure = try #require(throws: BuildFailure.self) {
             try SiteBuilder(options: buildOptions(content: folder.subpath("content"), output: site)).build()
         }

@@ -140,7 +140,7 @@ enum FixtureSite {
 
             """)
         try file("leaflets/knee-replacement/01-a-overview.md", "# Overview\n\nA new knee joint. See [wound care](../wound-care/03-urgent.md).\n")
-        try file("leaflets/knee-replacement/02-risks.md", "# Risks\n\n## Blood clots\n\nMove your feet often.\n")
+        try file("leaflets/knee-replacement/02-risks.md", "---\nkind: urgent\n---\n# Risks\n\n## Blood clots\n\nMove your feet often.\n")
         try file("leaflets/knee-replacement/03-c-exercises.md", "# Exercises\n\nBend and straighten your knee.\n")
 
         try file("leaflets/hip-draft/leaflet.yml", """
@@ -151,6 +151,7 @@ enum FixtureSite {
 
             """)
         try file("leaflets/hip-draft/01-about.md", "# About\n\nNot approved yet. See the [knee leaflet](../knee-replacement/01-a-overview.md).\n")
+        try file("leaflets/hip-draft/02-help.md", "---\nkind: emergency\n---\n# Get help\n\n- Call for help if you fall.\n")
     }
 }
 
