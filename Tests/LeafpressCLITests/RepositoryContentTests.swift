@@ -46,7 +46,9 @@ struct RepositoryContentTests {
     @Test func sampleSiteWithDraftsHasNoBrokenReferences() throws {
         let folder = try TemporaryDirectory()
         let (site, report) = try build(into: folder, drafts: true)
-        #expect(htmlPages(in: site).count == report.leaflets + 2)
+        // One page per leaflet, the 404 page, and one index per language.
+        let languages = Set(report.manifests.map { $0.language ?? "en" })
+        #expect(htmlPages(in: site).count == report.leaflets + 1 + languages.count)
         #expect(try brokenReferences(in: site) == [])
     }
 

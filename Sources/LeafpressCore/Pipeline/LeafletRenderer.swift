@@ -12,6 +12,8 @@ struct LeafletOutcome: Sendable {
     /// Sections with their documents (only kept when text is collected, for `check`).
     var sections: [RenderedSection] = []
     var pages = 0
+    /// Section titles in page order, for the search index.
+    var sectionTitles: [String] = []
 }
 
 /// Reads, converts and renders one leaflet and writes its page: the per-leaflet stage
@@ -38,6 +40,7 @@ struct LeafletRenderer: Sendable {
                                                 at: plan.manifest.location, rule: "no-care-card"))
         }
         if collectText { outcome.sections = sections }
+        outcome.sectionTitles = sections.map(\.title)
         guard !outcome.diagnostics.hasErrors, let writer else { return outcome }
 
         let language = plan.manifest.language ?? site.language
@@ -55,7 +58,7 @@ struct LeafletRenderer: Sendable {
         do {
             try writer.write(html, to: page)
             if templates.has("print.css") {
-                let css = templates.render("print.css", context.printStyles(title: plan.manifest.title, copyright: plan.manifest.copyright ?? site.copyright))
+                let css = templates.render("print.css", context.printStyles(title: plan.manifest.title, copyright: plan.manifest.copyright ?? site.copyright, language: language))
                 try writer.write(css, to: "\(plan.slug)/print.css")
             }
             for asset in plan.folder.assetFiles {

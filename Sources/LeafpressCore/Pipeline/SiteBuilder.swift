@@ -14,7 +14,8 @@ public struct SiteBuilder: Sendable {
     struct Prepared {
         var site: SiteConfig
         var templates: TemplateSet
-        var strings: UIStrings
+        var catalog: [String: UIStrings]
+        var directory: SiteDirectory
         var scanner: ContentScanner
         var plans: [LeafletPlan]
         var targets: LinkTargets
@@ -50,7 +51,7 @@ public struct SiteBuilder: Sendable {
         guard let prepared = prepare(diagnostics: &diagnostics) else {
             return CheckResult(site: nil, leaflets: [], diagnostics: diagnostics.sortedByLocation())
         }
-        let renderer = LeafletRenderer(templates: prepared.templates, context: PageContext(site: prepared.site, strings: prepared.strings, baseURL: prepared.site.baseURL),
+        let renderer = LeafletRenderer(templates: prepared.templates, context: PageContext(site: prepared.site, catalog: prepared.catalog, directory: prepared.directory),
                                        targets: prepared.targets, site: prepared.site, writer: nil, collectText: true)
         let outcomes = Parallel.map(prepared.plans.count, jobs: options.jobs) { renderer.render(prepared.plans[$0]) }
         collect(outcomes, diagnostics: &diagnostics)
@@ -71,7 +72,6 @@ public struct SiteBuilder: Sendable {
             diagnostics += error.diagnostics
             return nil
         }
-        let strings = UIStrings.load(templates: options.templatesDirectory, language: site.language, diagnostics: &diagnostics)
 
         let folders = scanner.leafletFolders(diagnostics: &diagnostics)
         let siteAssets = scanner.siteAssets(diagnostics: &diagnostics)
@@ -91,7 +91,19 @@ public struct SiteBuilder: Sendable {
             if built { plans.append(plan) }
         }
         checkPlans(plans, targets: targets, diagnostics: &diagnostics)
-        return Prepared(site: site, templates: templates, strings: strings, scanner: scanner, plans: plans,
+        let directory = SiteDirectory(plans: plans, siteLanguage: site.language)
+        var catalog: [String: UIStrings] = [:]
+        for language in directory.languages {
+            catalog[language] = UIStrings.load(templates: options.templatesDirectory, language: language, diagnostics: &diagnostics)
+        }
+        for plan in plans {
+            let folder = SiteDirectory.folder(for: plan.slug)
+            if SiteDirectory.reservedSlugs.contains(plan.slug)
+                || directory.languages.contains(where: { $0 != site.language && SiteDirectory.folder(for: $0) == folder }) {
+                diagnostics.append(.error("slug '\(plan.slug)' is reserved for the site's own files; rename the folder", at: SourceLocation(path: plan.folder.displayPath), rule: "slug"))
+            }
+        }
+        return Prepared(site: site, templates: templates, catalog: catalog, directory: directory, scanner: scanner, plans: plans,
                         targets: targets, siteAssets: siteAssets)
     }
 
@@ -129,7 +141,7 @@ public struct SiteBuilder: Sendable {
     private func render(_ prepared: Prepared, output: OutputDirectory?, pdfSlugs: Set<String>,
                         diagnostics: inout [Diagnostic]) throws(BuildFailure) -> BuildReport {
         let (site, templates, plans, scanner, siteAssets) = (prepared.site, prepared.templates, prepared.plans, prepared.scanner, prepared.siteAssets)
-        let context = PageContext(site: site, strings: prepared.strings, baseURL: site.baseURL)
+        let context = PageContext(site: site, catalog: prepared.catalog, directory: prepared.directory)
         let writer = output.map { SiteWriter(root: $0.stagingPath) }
         let renderer = LeafletRenderer(templates: templates, context: context, targets: prepared.targets, site: site,
                                        writer: writer, collectText: options.collectText, pdfSlugs: pdfSlugs)
@@ -138,13 +150,21 @@ public struct SiteBuilder: Sendable {
         var pages = outcomes.reduce(0) { $0 + $1.pages }
         if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics.sortedByLocation()) }
 
-        // Step 5: index, 404, theme files and shared assets.
+        // Step 5: indexes per language, search indexes, 404, sitemap, theme files and shared assets.
         let manifests = plans.map(\.manifest)
         if let writer {
-            let pagesToWrite: [(template: String, file: String, values: [String: Any])] = [
-                ("index", "index.html", context.index(manifests, language: site.language)),
-                ("404", "404.html", context.notFound(language: site.language)),
-            ]
+            let directory = prepared.directory
+            var pagesToWrite: [(template: String, file: String, values: [String: Any])] = []
+            for language in directory.languages {
+                let inLanguage = manifests.filter { directory.entries[$0.slug]?.language == language }
+                pagesToWrite.append(("index", directory.indexPath(for: language), context.index(inLanguage, language: language)))
+                let entries = outcomes.filter { directory.entries[$0.manifest.slug]?.language == language }.map { outcome in
+                    SearchIndex.Entry(slug: outcome.manifest.slug, title: outcome.manifest.title, summary: outcome.manifest.summary,
+                                      setting: outcome.manifest.setting, keywords: outcome.manifest.keywords, sections: outcome.sectionTitles)
+                }
+                try writer.write(SearchIndex.script(entries), to: SearchIndex.fileName(for: language))
+            }
+            pagesToWrite.append(("404", "404.html", context.notFound(language: site.language)))
             for page in pagesToWrite {
                 let html = templates.render(page.template, page.values)
                 if let problem = FooterCheck.verify(html, copyrightHTML: context.siteCopyrightHTML, disclaimerHTML: context.disclaimerHTML,
@@ -155,8 +175,21 @@ public struct SiteBuilder: Sendable {
                 try writer.write(html, to: page.file)
                 pages += 1
             }
+            try writer.write(Sitemap.robots(baseURL: site.baseURL), to: "robots.txt")
+            if let baseURL = site.baseURL {
+                var entries = directory.languages.map { language -> Sitemap.Page in
+                    let path = directory.indexPath(for: language)
+                    return Sitemap.Page(path: path == "index.html" ? "" : String(path.dropLast("index.html".count)))
+                }
+                for manifest in manifests {
+                    let versions = [manifest.slug] + directory.translations(of: manifest.slug).map(\.slug)
+                    let alternates = versions.count > 1 ? versions.compactMap { slug in directory.entries[slug].map { ($0.language, "\(slug)/") } } : []
+                    entries.append(Sitemap.Page(path: "\(manifest.slug)/", lastModified: manifest.reviewed, alternates: alternates))
+                }
+                try writer.write(Sitemap.xml(entries, baseURL: baseURL), to: "sitemap.xml")
+            }
             if templates.has("print.css") {
-                try writer.write(templates.render("print.css", context.printStyles(title: site.title, copyright: site.copyright)), to: "theme/print.css")
+                try writer.write(templates.render("print.css", context.printStyles(title: site.title, copyright: site.copyright, language: site.language)), to: "theme/print.css")
             }
             try copyTheme(writer)
             for asset in siteAssets {

@@ -4,17 +4,24 @@ import Foundation
 /// everything is escaped by Mustache unless its key ends in `_html` and is written `{{{…}}}`.
 struct PageContext: Sendable {
     let site: SiteConfig
-    let strings: UIStrings
+    /// Interface strings per language; every language of the directory is present.
+    let catalog: [String: UIStrings]
+    let directory: SiteDirectory
     let baseURL: String?
     let siteCopyrightHTML: String
     let disclaimerHTML: String
 
-    init(site: SiteConfig, strings: UIStrings, baseURL: String?) {
+    init(site: SiteConfig, catalog: [String: UIStrings], directory: SiteDirectory) {
         self.site = site
-        self.strings = strings
-        self.baseURL = baseURL
+        self.catalog = catalog
+        self.directory = directory
+        self.baseURL = site.baseURL
         siteCopyrightHTML = InlineMarkdown.html(site.copyright, unsafeHTML: site.unsafeHTML)
         disclaimerHTML = InlineMarkdown.html(site.disclaimer, unsafeHTML: site.unsafeHTML)
+    }
+
+    func strings(_ language: String) -> UIStrings {
+        catalog[language] ?? catalog[site.language] ?? .english
     }
 
     /// The footer HTML a page with this copyright text must carry.
@@ -26,9 +33,11 @@ struct PageContext: Sendable {
     /// Values every page has: site, language, legal footers, interface strings.
     func common(root: String, language: String, title: String, description: String,
                 copyright: String, canonicalPath: String?, printCSS: String) -> [String: Any] {
+        let strings = strings(language)
         var context: [String: Any] = [
             "site": ["title": site.title, "publisher": site.publisher, "language": site.language] as [String: Any],
             "root": root,
+            "home": root + directory.indexPath(for: language),
             "lang": language,
             "dir": LanguageTag.direction(of: language),
             "page_title": title,
@@ -44,7 +53,10 @@ struct PageContext: Sendable {
         return context
     }
 
+    // MARK: Leaflet pages
+
     func leaflet(_ manifest: LeafletManifest, sections: [RenderedSection], language: String, pdf: String? = nil) -> [String: Any] {
+        let strings = strings(language)
         var context = common(root: "../", language: language, title: manifest.title, description: manifest.summary,
                              copyright: manifest.copyright ?? site.copyright,
                              canonicalPath: "\(manifest.slug)/", printCSS: "print.css")
@@ -61,7 +73,7 @@ struct PageContext: Sendable {
             "authors": manifest.authors,
             "sources": manifest.sources,
             "reference": "\(manifest.slug) · \(manifest.reviewed)",
-            "sections": sections.map(section),
+            "sections": sections.map { section($0, strings: strings) },
         ]
         if let setting = manifest.setting { leaflet["setting"] = setting }
         if let category = manifest.category { leaflet["category"] = category }
@@ -74,12 +86,27 @@ struct PageContext: Sendable {
             if let svg = QRCode.svg(for: url, label: "\(strings["qr_label"]) \(url)") { leaflet["qr_svg_html"] = svg }
         }
         if let pdf { leaflet["pdf"] = pdf }
+
+        let translations = directory.translations(of: manifest.slug)
+        leaflet["translations"] = translations.map { other -> [String: Any] in
+            ["lang": other.language, "dir": LanguageTag.direction(of: other.language), "title": other.title,
+             "language_name": self.strings(other.language)["language_name"], "href": "../\(other.slug)/index.html"]
+        }
+        leaflet["has_translations"] = !translations.isEmpty
+        if !translations.isEmpty {
+            let versions = [(manifest.slug, language)] + translations.map { ($0.slug, $0.language) }
+            context["alternates"] = versions.sorted { $0.1 < $1.1 }.map { slug, lang in
+                ["lang": lang, "href": (baseURL ?? "../") + (baseURL == nil ? "\(slug)/index.html" : "\(slug)/")]
+            }
+        }
+        context["json_ld_html"] = StructuredData.medicalWebPage(manifest, language: language, site: site,
+                                                               translations: translations, baseURL: baseURL)
         context["leaflet"] = leaflet
         context["is_leaflet"] = true
         return context
     }
 
-    private func section(_ section: RenderedSection) -> [String: Any] {
+    private func section(_ section: RenderedSection, strings: UIStrings) -> [String: Any] {
         var values: [String: Any] = [
             "id": section.id,
             "title_id": "\(section.id)--\(Slug.anchor(for: section.title))",
@@ -102,51 +129,99 @@ struct PageContext: Sendable {
         return values
     }
 
+    // MARK: Index pages
+
+    /// The index of one language: A–Z with letter links, by category, search, languages.
     func index(_ entries: [LeafletManifest], language: String) -> [String: Any] {
-        var context = common(root: "", language: language, title: site.title, description: site.title,
-                             copyright: site.copyright, canonicalPath: "", printCSS: "theme/print.css")
+        let strings = strings(language)
+        let isRoot = language == directory.siteLanguage
+        let root = isRoot ? "" : "../"
+        let path = directory.indexPath(for: language)
+        var context = common(root: root, language: language, title: site.title, description: site.title,
+                             copyright: site.copyright, canonicalPath: isRoot ? "" : String(path.dropLast("index.html".count)),
+                             printCSS: root + "theme/print.css")
+        let sorted = entries.sorted { (Self.sortKey($0.title), $0.slug) < (Self.sortKey($1.title), $1.slug) }
+
+        var letters: [(letter: String, leaflets: [LeafletManifest])] = []
+        for manifest in sorted {
+            let letter = Self.initial(of: manifest.title)
+            if letters.last?.letter == letter { letters[letters.count - 1].leaflets.append(manifest) } else { letters.append((letter, [manifest])) }
+        }
+        var usedLetterIDs: Set<String> = []
+        context["letters"] = letters.map { group -> [String: Any] in
+            let base = "letter-" + (Slug.anchor(for: group.letter).isEmpty ? "other" : Slug.anchor(for: group.letter))
+            var id = base
+            var n = 2
+            while !usedLetterIDs.insert(id).inserted { id = "\(base)-\(n)"; n += 1 }
+            return ["letter": group.letter, "id": id, "count": countLabel(group.leaflets.count, strings),
+                    "leaflets": group.leaflets.map { listing($0, root: root) }]
+        }
+
         // Categories differing only in case are one category, spelled as the first
         // leaflet (in slug order) spells it.
         var groups: [String: [LeafletManifest]] = [:]
         var spelling: [String: String] = [:]
-        for manifest in entries {
+        for manifest in entries.sorted(by: { $0.slug < $1.slug }) {
             let key = (manifest.category ?? "").lowercased()
             groups[key, default: []].append(manifest)
             if spelling[key] == nil { spelling[key] = manifest.category ?? "" }
         }
-        let keys = groups.keys.filter { !$0.isEmpty }.sorted() + (groups[""] == nil ? [] : [""])
+        let keys = groups.keys.filter { !$0.isEmpty }.sorted { (Self.sortKey($0), $0) < (Self.sortKey($1), $1) } + (groups[""] == nil ? [] : [""])
         var usedIDs: Set<String> = []
         context["categories"] = keys.map { key -> [String: Any] in
             let name = spelling[key]!
-            let leaflets = groups[key]!.sorted { ($0.title.lowercased(), $0.slug) < ($1.title.lowercased(), $1.slug) }
-            let base = "category-" + (key.isEmpty ? "other" : Slug.anchor(for: key))
+            let leaflets = groups[key]!.sorted { (Self.sortKey($0.title), $0.slug) < (Self.sortKey($1.title), $1.slug) }
+            let base = "category-" + (key.isEmpty || Slug.anchor(for: key).isEmpty ? "other" : Slug.anchor(for: key))
             var id = base
             var n = 2
             while !usedIDs.insert(id).inserted { id = "\(base)-\(n)"; n += 1 }
             return [
                 "name": name.isEmpty ? strings["other_category"] : name,
                 "id": id,
-                "count": countLabel(leaflets.count),
-                "leaflets": leaflets.map(listing),
+                "count": countLabel(leaflets.count, strings),
+                "leaflets": leaflets.map { listing($0, root: root) },
             ]
         }
-        context["leaflet_count"] = countLabel(entries.count)
+        let others = directory.languages.filter { $0 != language }
+        context["languages"] = others.map { other -> [String: Any] in
+            ["lang": other, "dir": LanguageTag.direction(of: other), "name": self.strings(other)["language_name"],
+             "href": root + directory.indexPath(for: other)]
+        }
+        context["has_languages"] = !others.isEmpty
+        context["search_index"] = root + SearchIndex.fileName(for: language)
+        context["leaflet_count"] = countLabel(entries.count, strings)
         context["has_leaflets"] = !entries.isEmpty
+        context["json_ld_html"] = StructuredData.webSite(site: site, language: language, baseURL: baseURL, path: isRoot ? "" : String(path.dropLast("index.html".count)))
         context["is_index"] = true
         return context
     }
 
-    private func listing(_ manifest: LeafletManifest) -> [String: Any] {
+    private func listing(_ manifest: LeafletManifest, root: String) -> [String: Any] {
         var values: [String: Any] = [
             "title": manifest.title,
-            "href": "\(manifest.slug)/index.html",
+            "href": root + "\(manifest.slug)/index.html",
             "summary": manifest.summary,
         ]
         if let setting = manifest.setting { values["setting"] = setting }
         return values
     }
 
+    /// Sort key that ignores case and accents, without depending on the machine's locale.
+    static func sortKey(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+    }
+
+    /// The A–Z letter a title is filed under: its first letter without accents.
+    static func initial(of title: String) -> String {
+        guard let first = title.first(where: { $0.isLetter || $0.isNumber }) else { return "#" }
+        if first.isNumber { return "#" }
+        return String(first).folding(options: [.diacriticInsensitive], locale: nil).uppercased()
+    }
+
+    // MARK: Other pages
+
     func notFound(language: String) -> [String: Any] {
+        let strings = strings(language)
         // Servers answer missing paths at any depth with this page, so relative links
         // only work from the root; with a base URL they work from everywhere.
         var context = common(root: baseURL ?? "", language: language, title: strings["not_found_title"],
@@ -157,14 +232,14 @@ struct PageContext: Sendable {
     }
 
     /// Values for `print.css.mustache`: CSS string literals, not HTML.
-    func printStyles(title: String, copyright: String) -> [String: Any] {
-        let pageLabel = strings["page_x_of_y"]
+    func printStyles(title: String, copyright: String, language: String) -> [String: Any] {
         var parts: [String] = []
-        var rest = Substring(pageLabel)
-        while let range = rest.range(of: "{page}") ?? rest.range(of: "{pages}") {
-            let token = rest[range]
+        var rest = Substring(strings(language)["page_x_of_y"])
+        while true {
+            let page = rest.range(of: "{page}"), pages = rest.range(of: "{pages}")
+            guard let range = [page, pages].compactMap({ $0 }).min(by: { $0.lowerBound < $1.lowerBound }) else { break }
             if range.lowerBound > rest.startIndex { parts.append(CSSString.quoted(String(rest[..<range.lowerBound]))) }
-            parts.append(token == "{page}" ? "counter(page)" : "counter(pages)")
+            parts.append(rest[range] == "{page}" ? "counter(page)" : "counter(pages)")
             rest = rest[range.upperBound...]
         }
         if !rest.isEmpty { parts.append(CSSString.quoted(String(rest))) }
@@ -177,7 +252,7 @@ struct PageContext: Sendable {
         ]
     }
 
-    private func countLabel(_ count: Int) -> String {
+    private func countLabel(_ count: Int, _ strings: UIStrings) -> String {
         count == 1 ? strings["leaflet_count_one"] : strings["leaflet_count_other"].replacingOccurrences(of: "{count}", with: String(count))
     }
 }
