@@ -258,7 +258,8 @@ fileprivate struct PrintTestError: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-private extension String {
+extension String {
+    /// The text between the first `start` and the next `end`.
     func between(_ start: String, _ end: String) -> String? {
         guard let a = range(of: start), let b = self[a.upperBound...].range(of: end) else { return nil }
         return String(self[a.upperBound..<b.lowerBound])
