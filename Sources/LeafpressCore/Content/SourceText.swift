@@ -15,6 +15,14 @@ enum SourceText {
     static func decode(_ data: Data, displayPath: String) -> Result<String, Diagnostic> {
         var bytes = data[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        // The standard library validates as it decodes; only a failure needs the slow
+        // byte-by-byte search for a location.
+        if var text = bytes.withUnsafeBytes({ String(validating: $0, as: UTF8.self) }) {
+            if text.utf8.contains(13) {
+                text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            }
+            return .success(text)
+        }
         if let invalid = firstInvalidUTF8(bytes) {
             return .failure(.error(
                 "invalid UTF-8 byte 0x\(String(bytes[invalid], radix: 16, uppercase: true)); save the file as UTF-8",

@@ -6,16 +6,36 @@ struct SiteWriter: Sendable {
 
     /// Writes `contents` to `relative` (e.g. `colonoscopy/index.html`), creating folders.
     func write(_ contents: String, to relative: String) throws(BuildFailure) {
-        try write(Data(contents.utf8), to: relative)
+        var text = contents
+        try text.withUTF8 { bytes in Result { () throws(BuildFailure) in try write(UnsafeRawBufferPointer(bytes), to: relative) } }.get()
     }
 
     func write(_ data: Data, to relative: String) throws(BuildFailure) {
+        try data.withUnsafeBytes { bytes in Result { () throws(BuildFailure) in try write(bytes, to: relative) } }.get()
+    }
+
+    /// One `open`/`write`/`close` per file. No `fsync` per file: the staging folder only
+    /// becomes the site through the final rename, and a crash before it discards it anyway.
+    private func write(_ bytes: UnsafeRawBufferPointer, to relative: String) throws(BuildFailure) {
         let path = try resolve(relative)
         do {
             try makeParents(of: relative)
-            try data.write(to: URL(fileURLWithPath: path))
         } catch {
             throw BuildFailure(.error("cannot write '\(relative)': \(error.localizedDescription)", at: nil, rule: "output"))
+        }
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        guard fd >= 0 else {
+            throw BuildFailure(.error("cannot write '\(relative)': \(String(cString: strerror(errno)))", at: nil, rule: "output"))
+        }
+        defer { close(fd) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw BuildFailure(.error("cannot write '\(relative)': \(String(cString: strerror(errno)))", at: nil, rule: "output"))
+            }
+            offset += written
         }
     }
 

@@ -4,14 +4,19 @@ enum FooterCheck {
     /// A diagnostic naming the template when `html` lacks either text inside a `<footer>`.
     static func verify(_ html: String, copyrightHTML: String, disclaimerHTML: String,
                        template: String, page: String) -> Diagnostic? {
-        guard let footerStart = html.range(of: "<footer") else {
+        var html = html
+        var missing: [String] = []
+        let found: Bool = html.withUTF8 { page in
+            guard let start = ByteSearch.find("<footer", in: page) else { return false }
+            let footer = UnsafeBufferPointer(rebasing: page[start...])
+            if ByteSearch.find(copyrightHTML, in: footer) == nil { missing.append("copyright") }
+            if ByteSearch.find(disclaimerHTML, in: footer) == nil { missing.append("disclaimer") }
+            return true
+        }
+        guard found else {
             return .error("page '\(page)' has no <footer> with the copyright and disclaimer",
                           at: SourceLocation(path: template), rule: "footer")
         }
-        let footer = html[footerStart.lowerBound...]
-        var missing: [String] = []
-        if !footer.contains(copyrightHTML) { missing.append("copyright") }
-        if !footer.contains(disclaimerHTML) { missing.append("disclaimer") }
         guard !missing.isEmpty else { return nil }
         return .error("page '\(page)' is missing the \(missing.joined(separator: " and ")) in its footer; render {{{copyright_html}}} and {{{disclaimer_html}}} inside <footer>",
                       at: SourceLocation(path: template), rule: "footer")

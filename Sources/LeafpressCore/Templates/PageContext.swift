@@ -10,6 +10,9 @@ struct PageContext: Sendable {
     let baseURL: String?
     let siteCopyrightHTML: String
     let disclaimerHTML: String
+    /// Plain-text forms, for JSON-LD and print CSS strings (computed once, not per page).
+    let siteCopyrightText: String
+    let disclaimerText: String
 
     init(site: SiteConfig, catalog: [String: UIStrings], directory: SiteDirectory) {
         self.site = site
@@ -18,6 +21,13 @@ struct PageContext: Sendable {
         self.baseURL = site.baseURL
         siteCopyrightHTML = InlineMarkdown.html(site.copyright, unsafeHTML: site.unsafeHTML)
         disclaimerHTML = InlineMarkdown.html(site.disclaimer, unsafeHTML: site.unsafeHTML)
+        siteCopyrightText = InlineMarkdown.plainText(site.copyright)
+        disclaimerText = InlineMarkdown.plainText(site.disclaimer)
+    }
+
+    func copyrightText(_ copyright: String?) -> String {
+        guard let copyright, copyright != site.copyright else { return siteCopyrightText }
+        return InlineMarkdown.plainText(copyright)
     }
 
     func strings(_ language: String) -> UIStrings {
@@ -99,7 +109,8 @@ struct PageContext: Sendable {
                 ["lang": lang, "href": (baseURL ?? "../") + (baseURL == nil ? "\(slug)/index.html" : "\(slug)/")]
             }
         }
-        context["json_ld_html"] = StructuredData.medicalWebPage(manifest, language: language, site: site,
+        context["json_ld_html"] = StructuredData.medicalWebPage(manifest, language: language, publisher: site.publisher,
+                                                               copyrightNotice: copyrightText(manifest.copyright),
                                                                translations: translations, baseURL: baseURL)
         context["leaflet"] = leaflet
         context["is_leaflet"] = true
@@ -140,7 +151,7 @@ struct PageContext: Sendable {
         var context = common(root: root, language: language, title: site.title, description: site.title,
                              copyright: site.copyright, canonicalPath: isRoot ? "" : String(path.dropLast("index.html".count)),
                              printCSS: root + "theme/print.css")
-        let sorted = entries.sorted { (Self.sortKey($0.title), $0.slug) < (Self.sortKey($1.title), $1.slug) }
+        let sorted = entries.map { (Self.sortKey($0.title), $0) }.sorted { ($0.0, $0.1.slug) < ($1.0, $1.1.slug) }.map(\.1)
 
         var letters: [(letter: String, leaflets: [LeafletManifest])] = []
         for manifest in sorted {
@@ -170,7 +181,7 @@ struct PageContext: Sendable {
         var usedIDs: Set<String> = []
         context["categories"] = keys.map { key -> [String: Any] in
             let name = spelling[key]!
-            let leaflets = groups[key]!.sorted { (Self.sortKey($0.title), $0.slug) < (Self.sortKey($1.title), $1.slug) }
+            let leaflets = groups[key]!.map { (Self.sortKey($0.title), $0) }.sorted { ($0.0, $0.1.slug) < ($1.0, $1.1.slug) }.map(\.1)
             let base = "category-" + (key.isEmpty || Slug.anchor(for: key).isEmpty ? "other" : Slug.anchor(for: key))
             var id = base
             var n = 2
@@ -191,7 +202,8 @@ struct PageContext: Sendable {
         context["search_index"] = root + SearchIndex.fileName(for: language)
         context["leaflet_count"] = countLabel(entries.count, strings)
         context["has_leaflets"] = !entries.isEmpty
-        context["json_ld_html"] = StructuredData.webSite(site: site, language: language, baseURL: baseURL, path: isRoot ? "" : String(path.dropLast("index.html".count)))
+        context["json_ld_html"] = StructuredData.webSite(site: site, language: language, copyrightNotice: siteCopyrightText,
+                                                         baseURL: baseURL, path: isRoot ? "" : String(path.dropLast("index.html".count)))
         context["is_index"] = true
         return context
     }
@@ -246,8 +258,8 @@ struct PageContext: Sendable {
         return [
             "paper": site.paper == .a4 ? "A4" : "letter",
             "title_css": CSSString.quoted(title),
-            "copyright_css": CSSString.quoted(InlineMarkdown.plainText(copyright)),
-            "disclaimer_css": CSSString.quoted(InlineMarkdown.plainText(site.disclaimer)),
+            "copyright_css": CSSString.quoted(copyrightText(copyright)),
+            "disclaimer_css": CSSString.quoted(disclaimerText),
             "page_counter_css": parts.joined(separator: " "),
         ]
     }
