@@ -6,8 +6,9 @@ public struct Hyphenator: Sendable {
     /// values from there on.
     private let patterns: [String: (offset: Int, values: [UInt8])]
     private let longestPattern: Int
-    /// Fewest letters before the first and after the last hyphenation point (pyphen's `left`, `right`).
+    /// Fewest letters before the first hyphenation point (pyphen's `left`).
     public let leftMinimum: Int
+    /// Fewest letters after the last hyphenation point (pyphen's `right`).
     public let rightMinimum: Int
 
     /// Patterns as Hunspell's `hyph_*.dic` writes them (`.ad4der`, `a2ch`), separated by

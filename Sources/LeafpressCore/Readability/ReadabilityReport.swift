@@ -14,6 +14,7 @@ public struct ReadabilityReport: Sendable, Equatable {
     /// Every sentence unit in order, counted as a sentence or not.
     public var sentences: [ReadabilitySentence]
 
+    /// A report with the given figures (for callers that build or combine their own).
     public init(stats: ReadabilityStats = .zero, sentences: [ReadabilitySentence] = []) {
         self.stats = stats
         self.sentences = sentences
@@ -43,7 +44,7 @@ public struct ReadabilityReport: Sendable, Equatable {
             if !joined.isEmpty { blocks.append(.init(kind: .paragraph, text: joined, line: firstLine)) }
             lines = []
         }
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             if line.allSatisfy(\.isWhitespace) {
                 flush()
             } else {

@@ -14,6 +14,7 @@ public struct ReadabilitySentence: Sendable, Equatable {
     /// as a sentence; a list item always counts as at least one.
     public var countsAsSentence: Bool
 
+    /// A sentence unit; `countsAsSentence` defaults to true.
     public init(text: String, words: Int, line: Int, offset: Int = 0,
                 kind: MarkdownDocument.TextBlock.Kind = .paragraph, countsAsSentence: Bool = true) {
         self.text = text

@@ -25,6 +25,7 @@ public struct ReadabilityStats: Sendable, Equatable, Hashable, Codable {
     /// Line of the block holding the longest sentence unit (in its own file), if any.
     public var longestSentenceLine: Int?
 
+    /// Figures from raw counts.
     public init(words: Int = 0, sentences: Int = 0, syllables: Int = 0, polysyllables: Int = 0,
                 longestSentenceWords: Int = 0, longestSentenceLine: Int? = nil) {
         self.words = words

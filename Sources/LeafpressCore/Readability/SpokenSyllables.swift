@@ -79,10 +79,11 @@ enum SpokenSyllables {
 
     /// Prefixes whose vowel meets the next one across a syllable break (`co-ag-u-lant`).
     private static let hiatusPrefixes = [
-        "coag", "coord", "cooperat", "coali", "creat", "recreat", "procreat", "coex", "coinc", "coerc", "preop", "preex", "preadm", "preemp",
-        "preecl", "preass", "prean", "react", "reapp", "reass", "reopen", "reuse", "reinf",
-        "reint", "reinv", "reent", "reeval", "reexam", "reabs", "realis", "realiz", "reality",
-        "deoxy", "deact", "bioa", "semia", "antia", "antie", "antii", "antio",
+        "coag", "coali", "coerc", "coex", "coinc", "cooperat", "coord", "creat", "recreat",
+        "procreat", "preadm", "prean", "preass", "preecl", "preemp", "preex", "preop", "reabs",
+        "react", "realis", "reality", "realiz", "reapp", "reass", "reent", "reeval", "reexam",
+        "reinf", "reint", "reinv", "reopen", "reuse", "deact", "deoxy", "bioa", "semia", "antia",
+        "antie", "antii", "antio",
     ]
 
     static func letters(_ characters: [Character]) -> Int {
@@ -153,8 +154,9 @@ enum SpokenSyllables {
         // A silent e at the end of a stem before a suffix or second word (like-ly,
         // move-ment, some-times, safe-ty).
         count -= silentStemE(word, characters: characters, vowel: vowel)
-        if hiatusPrefixes.contains(where: { word.hasPrefix($0) }) {
-            count += 1
+        let unprefixed = ["anti", "non", "un"].first(where: { word.hasPrefix($0) }).map { String(word.dropFirst($0.count)) }
+        if hiatusPrefixes.contains(where: { word.hasPrefix($0) || unprefixed?.hasPrefix($0) == true }) {
+            count += 1                                                       // an-ti-co-ag-u-lant
         }
         return max(count, 1)
     }
