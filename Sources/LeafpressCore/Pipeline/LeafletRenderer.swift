@@ -24,7 +24,7 @@ struct LeafletRenderer: Sendable {
     let targets: LinkTargets
     let site: SiteConfig
     /// nil when nothing is written (`check`).
-    let writer: SiteWriter?
+    let writer: (any SiteOutput)?
     let collectText: Bool
     /// Leaflets whose page links to a PDF printed in this build.
     var pdfSlugs: Set<String> = []

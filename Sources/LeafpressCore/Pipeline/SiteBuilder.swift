@@ -33,8 +33,23 @@ public struct SiteBuilder: Sendable {
         // Step 3: render leaflets in parallel into the staging folder.
         let output: OutputDirectory? = options.dryRun ? nil : try OutputDirectory.prepare(
             options.outputDirectory, protecting: [options.contentDirectory, options.templatesDirectory])
-        do {
-            var report = try render(prepared, output: output, pdfSlugs: pdfSlugs, diagnostics: &diagnostics)
+        do throws(BuildFailure) {
+            let sink = output.map { SiteWriter(root: $0.stagingPath) }
+            let outcomes = renderLeaflets(prepared.plans, of: prepared, into: sink, pdfSlugs: pdfSlugs)
+            collect(outcomes, diagnostics: &diagnostics)
+            if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics.sortedByLocation()) }
+            var pages = outcomes.reduce(0) { $0 + $1.pages }
+            if let sink { pages += try finish(prepared, outcomes: outcomes, into: sink, diagnostics: &diagnostics) }
+            if let pdf = options.pdf, let output, !diagnostics.hasErrors {
+                let jobs = prepared.plans.filter { pdfSlugs.contains($0.slug) }.map { plan in
+                    PDFPrinter.Job(page: "\(output.stagingPath)/\(plan.slug)/index.html",
+                                   pdf: "\(output.stagingPath)/\(plan.slug)/\(plan.slug).pdf", name: plan.slug)
+                }
+                diagnostics += PDFPrinter(browser: pdf.browser).print(jobs, jobs: options.jobs)
+            }
+            if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics.sortedByLocation()) }
+            var report = BuildReport(leaflets: prepared.plans.count, pages: pages, diagnostics: diagnostics.sortedByLocation(),
+                                     seconds: 0, manifests: prepared.plans.map(\.manifest))
             try output?.commit()
             report.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             return report
@@ -138,21 +153,25 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    private func render(_ prepared: Prepared, output: OutputDirectory?, pdfSlugs: Set<String>,
-                        diagnostics: inout [Diagnostic]) throws(BuildFailure) -> BuildReport {
-        let (site, templates, plans, scanner, siteAssets) = (prepared.site, prepared.templates, prepared.plans, prepared.scanner, prepared.siteAssets)
-        let context = PageContext(site: site, catalog: prepared.catalog, directory: prepared.directory)
-        let writer = output.map { SiteWriter(root: $0.stagingPath) }
-        let renderer = LeafletRenderer(templates: templates, context: context, targets: prepared.targets, site: site,
-                                       writer: writer, collectText: options.collectText, pdfSlugs: pdfSlugs)
-        let outcomes = Parallel.map(plans.count, jobs: options.jobs) { renderer.render(plans[$0]) }
-        collect(outcomes, diagnostics: &diagnostics)
-        var pages = outcomes.reduce(0) { $0 + $1.pages }
-        if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics.sortedByLocation()) }
+    /// Step 3: reads, converts and renders `plans` in parallel into `sink` (nil: nothing written).
+    func renderLeaflets(_ plans: [LeafletPlan], of prepared: Prepared, into sink: (any SiteOutput)?,
+                        pdfSlugs: Set<String> = []) -> [LeafletOutcome] {
+        let context = PageContext(site: prepared.site, catalog: prepared.catalog, directory: prepared.directory)
+        let renderer = LeafletRenderer(templates: prepared.templates, context: context, targets: prepared.targets, site: prepared.site,
+                                       writer: sink, collectText: options.collectText, pdfSlugs: pdfSlugs)
+        return Parallel.map(plans.count, jobs: options.jobs) { renderer.render(plans[$0]) }
+    }
 
-        // Step 5: indexes per language, search indexes, 404, sitemap, theme files and shared assets.
-        let manifests = plans.map(\.manifest)
-        if let writer {
+    /// Step 5: the pages made from every leaflet at once (an index per language, search
+    /// indexes, 404, robots and sitemap), the theme's files and the shared assets.
+    /// Returns the number of HTML pages written.
+    func finish(_ prepared: Prepared, outcomes: [LeafletOutcome], into writer: any SiteOutput,
+                diagnostics: inout [Diagnostic]) throws(BuildFailure) -> Int {
+        let (site, templates, scanner, siteAssets) = (prepared.site, prepared.templates, prepared.scanner, prepared.siteAssets)
+        let context = PageContext(site: site, catalog: prepared.catalog, directory: prepared.directory)
+        let manifests = outcomes.map(\.manifest)
+        var pages = 0
+        do {
             let directory = prepared.directory
             var pagesToWrite: [(template: String, file: String, values: [String: Any])] = []
             for language in directory.languages {
@@ -196,15 +215,7 @@ public struct SiteBuilder: Sendable {
                 try writer.copy(from: scanner.absoluteContent + "/assets/" + asset, to: "assets/" + asset)
             }
         }
-        if let pdf = options.pdf, let output, !diagnostics.hasErrors {
-            let jobs = plans.filter { pdfSlugs.contains($0.slug) }.map { plan in
-                PDFPrinter.Job(page: "\(output.stagingPath)/\(plan.slug)/index.html",
-                               pdf: "\(output.stagingPath)/\(plan.slug)/\(plan.slug).pdf", name: plan.slug)
-            }
-            diagnostics += PDFPrinter(browser: pdf.browser).print(jobs, jobs: options.jobs)
-        }
-        if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics.sortedByLocation()) }
-        return BuildReport(leaflets: plans.count, pages: pages, diagnostics: diagnostics.sortedByLocation(), seconds: 0, manifests: manifests)
+        return pages
     }
 
     /// Rules that need every leaflet's metadata: translations and review dates.
@@ -247,7 +258,7 @@ public struct SiteBuilder: Sendable {
     }
 
     /// `templates/static/` becomes `theme/` in the site.
-    private func copyTheme(_ writer: SiteWriter) throws(BuildFailure) {
+    private func copyTheme(_ writer: any SiteOutput) throws(BuildFailure) {
         let root = PathSafety.absolute(options.templatesDirectory)
         let staticFolder = root + "/static"
         guard FileManager.default.fileExists(atPath: staticFolder) else { return }
