@@ -4,21 +4,25 @@ import LeafpressCore
 
 /// The `leafpress` command: parses arguments, calls LeafpressCore, prints diagnostics.
 @main
-struct Leafpress: ParsableCommand {
+struct Leafpress: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "leafpress",
         abstract: "Build printable patient-leaflet sites from Markdown.",
         version: "0.1.0",
-        subcommands: [Build.self, PDF.self],
+        subcommands: [Build.self, PDF.self, Serve.self],
         defaultSubcommand: nil
     )
 
     /// Exit statuses of the spec: 1 content errors, 2 usage errors.
-    static func main() {
+    static func main() async {
         Interruption.install()
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             if code == .success || code == .failure {

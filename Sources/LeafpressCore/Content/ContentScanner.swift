@@ -46,25 +46,31 @@ struct ContentScanner {
                 diagnostics.append(.error("bad slug '\(entry.name)': use lowercase letters, digits and single hyphens", at: SourceLocation(path: display), rule: "slug"))
                 continue
             }
-            let path = leafletsPath + "/" + entry.name
-            var sections: [String] = []
-            var assets: [String] = []
-            var hasManifest = false
-            for file in DirectoryListing.files(under: path, boundary: absoluteContent, display: display, diagnostics: &diagnostics) {
-                if file == "leaflet.yml" {
-                    hasManifest = true
-                } else if file.hasSuffix(".md"), !file.contains("/") {
-                    sections.append(file)
-                } else if file == "leaflet.yaml" {
-                    diagnostics.append(.error("name the file 'leaflet.yml'", at: SourceLocation(path: display + "/" + file), rule: "layout"))
-                } else {
-                    assets.append(file)
-                }
-            }
-            folders.append(LeafletFolder(slug: entry.name, displayPath: display, path: path, sectionFiles: sections,
-                                         assetFiles: assets, hasManifest: hasManifest))
+            folders.append(folder(named: entry.name, diagnostics: &diagnostics))
         }
         return folders
+    }
+
+    /// One leaflet folder's files (the folder name must already be a valid slug).
+    func folder(named slug: String, diagnostics: inout [Diagnostic]) -> LeafletFolder {
+        let display = self.display("leaflets/" + slug)
+        let path = absoluteContent + "/leaflets/" + slug
+        var sections: [String] = []
+        var assets: [String] = []
+        var hasManifest = false
+        for file in DirectoryListing.files(under: path, boundary: absoluteContent, display: display, diagnostics: &diagnostics) {
+            if file == "leaflet.yml" {
+                hasManifest = true
+            } else if file.hasSuffix(".md"), !file.contains("/") {
+                sections.append(file)
+            } else if file == "leaflet.yaml" {
+                diagnostics.append(.error("name the file 'leaflet.yml'", at: SourceLocation(path: display + "/" + file), rule: "layout"))
+            } else {
+                assets.append(file)
+            }
+        }
+        return LeafletFolder(slug: slug, displayPath: display, path: path, sectionFiles: sections,
+                             assetFiles: assets, hasManifest: hasManifest)
     }
 
     /// Files under `content/assets/`, relative to it.

@@ -45,7 +45,9 @@ public enum Interruption {
                 try? fm.removeItem(atPath: target)
             }
         }
-        FileHandle.standardError.write(Data("interrupted; the previous site is unchanged\n".utf8))
+        if !staging.isEmpty {
+            FileHandle.standardError.write(Data("interrupted; the previous site is unchanged\n".utf8))
+        }
         exit(128 + number)
     }
 }

@@ -124,7 +124,7 @@ public struct SiteBuilder: Sendable {
 
     /// Merges per-leaflet findings in leaflet order and checks anchors into other
     /// sections, now that every page's headings are known.
-    private func collect(_ outcomes: [LeafletOutcome], diagnostics: inout [Diagnostic]) {
+    func collect(_ outcomes: [LeafletOutcome], diagnostics: inout [Diagnostic]) {
         var anchors: [String: [String: Set<String>]] = [:]
         var pending: [LinkResolver.PendingAnchor] = []
         for outcome in outcomes {

@@ -1,0 +1,161 @@
+import Foundation
+
+/// The site as `serve` keeps it: built into memory, and rebuilt on change reusing every
+/// leaflet whose files did not change. A failed rebuild leaves the last good site in place.
+public final class LiveSite: @unchecked Sendable {
+    /// What one (re)build did.
+    public struct Rebuild: Sendable {
+        /// True when everything was rebuilt (theme, settings or the set of files changed).
+        public var full: Bool
+        /// Leaflets read and rendered again.
+        public var leaflets: Int
+        public var seconds: Double
+        /// Warnings of the whole site.
+        public var diagnostics: [Diagnostic]
+    }
+
+    public let options: BuildOptions
+    private let builder: SiteBuilder
+    private let contentRoot: String
+    private let templatesRoot: String
+    private let lock = NSLock()
+    private var prepared: SiteBuilder.Prepared?
+    private var outcomes: [String: LeafletOutcome] = [:]
+    private var output: MemoryOutput?
+    private var failure: BuildFailure?
+
+    public init(options: BuildOptions) {
+        var options = options
+        options.dryRun = true
+        self.options = options
+        builder = SiteBuilder(options: options)
+        contentRoot = PathSafety.absolute(options.contentDirectory)
+        templatesRoot = PathSafety.absolute(options.templatesDirectory)
+    }
+
+    /// The files of the last good build, or nil before the first one succeeded.
+    public var files: [String: MemoryOutput.File]? { lock.withLock { output?.snapshot } }
+
+    /// Why the last build failed, while it is still failing.
+    public var lastFailure: BuildFailure? { lock.withLock { failure } }
+
+    /// Builds everything from scratch.
+    public func buildAll() -> Result<Rebuild, BuildFailure> {
+        lock.withLock { record(fullBuild()) }
+    }
+
+    /// Rebuilds after the files at `paths` (absolute) changed.
+    public func rebuild(changed paths: [String]) -> Result<Rebuild, BuildFailure> {
+        lock.withLock {
+            guard let prepared, output != nil, let slugs = changedLeaflets(paths, prepared: prepared) else {
+                return record(fullBuild())
+            }
+            if slugs.isEmpty { return .success(Rebuild(full: false, leaflets: 0, seconds: 0, diagnostics: [])) }
+            return record(incremental(slugs, prepared: prepared))
+        }
+    }
+
+    private func record(_ result: Result<Rebuild, BuildFailure>) -> Result<Rebuild, BuildFailure> {
+        switch result {
+        case .success: failure = nil
+        case .failure(let error): failure = error
+        }
+        return result
+    }
+
+    /// Leaflets whose own files changed; nil when the change needs a full rebuild.
+    private func changedLeaflets(_ paths: [String], prepared: SiteBuilder.Prepared) -> Set<String>? {
+        var slugs: Set<String> = []
+        let leaflets = contentRoot + "/leaflets/"
+        for path in paths {
+            if PathSafety.isInside(path, templatesRoot) || path == templatesRoot { return nil }
+            guard PathSafety.isInside(path, contentRoot) else { continue }
+            guard path.hasPrefix(leaflets) else {
+                // site.yml, assets/ and anything else in the content folder.
+                return nil
+            }
+            let rest = path.dropFirst(leaflets.count)
+            guard let slug = rest.split(separator: "/").first.map(String.init), rest.contains("/") else { return nil }
+            guard prepared.plans.contains(where: { $0.slug == slug }) else { return nil }
+            slugs.insert(slug)
+        }
+        return slugs
+    }
+
+    private func fullBuild() -> Result<Rebuild, BuildFailure> {
+        let start = DispatchTime.now()
+        var diagnostics: [Diagnostic] = []
+        guard let prepared = builder.prepare(diagnostics: &diagnostics), !diagnostics.hasErrors else {
+            return .failure(BuildFailure(diagnostics: diagnostics.sortedByLocation()))
+        }
+        let sink = MemoryOutput()
+        let rendered = builder.renderLeaflets(prepared.plans, of: prepared, into: sink)
+        builder.collect(rendered, diagnostics: &diagnostics)
+        if diagnostics.hasErrors { return .failure(BuildFailure(diagnostics: diagnostics.sortedByLocation())) }
+        do {
+            _ = try builder.finish(prepared, outcomes: rendered, into: sink, diagnostics: &diagnostics)
+        } catch {
+            return .failure(BuildFailure(diagnostics: (diagnostics + error.diagnostics).sortedByLocation()))
+        }
+        if diagnostics.hasErrors { return .failure(BuildFailure(diagnostics: diagnostics.sortedByLocation())) }
+        self.prepared = prepared
+        outcomes = Dictionary(uniqueKeysWithValues: rendered.map { ($0.manifest.slug, $0) })
+        output = sink
+        return .success(Rebuild(full: true, leaflets: rendered.count, seconds: Self.seconds(since: start),
+                                diagnostics: diagnostics.sortedByLocation()))
+    }
+
+    /// Re-plans and re-renders only `slugs`; the index pages are made again from every
+    /// leaflet's cached outcome. Changes that other pages depend on (titles, languages,
+    /// translations, drafts, the set of section files) fall back to a full build.
+    private func incremental(_ slugs: Set<String>, prepared old: SiteBuilder.Prepared) -> Result<Rebuild, BuildFailure> {
+        let start = DispatchTime.now()
+        var diagnostics: [Diagnostic] = []
+        var prepared = old
+        var replanned: [LeafletPlan] = []
+        for slug in slugs.sorted() {
+            guard let index = prepared.plans.firstIndex(where: { $0.slug == slug }) else { return fullBuild() }
+            let before = prepared.plans[index]
+            let folder = prepared.scanner.folder(named: slug, diagnostics: &diagnostics)
+            guard let plan = LeafletPlan.load(folder, diagnostics: &diagnostics) else {
+                return .failure(BuildFailure(diagnostics: diagnostics.sortedByLocation()))
+            }
+            let a = before.manifest, b = plan.manifest
+            if a.title != b.title || a.language != b.language || a.translationOf != b.translationOf || a.draft != b.draft
+                || before.folder.sectionFiles != plan.folder.sectionFiles {
+                return fullBuild()
+            }
+            prepared.plans[index] = plan
+            prepared.targets.leaflets[slug]?.assets = Set(plan.folder.assetFiles)
+            replanned.append(plan)
+        }
+        if diagnostics.hasErrors { return .failure(BuildFailure(diagnostics: diagnostics.sortedByLocation())) }
+
+        let scratch = MemoryOutput()
+        let rendered = builder.renderLeaflets(replanned, of: prepared, into: scratch)
+        var merged = outcomes
+        for outcome in rendered { merged[outcome.manifest.slug] = outcome }
+        let ordered = prepared.plans.compactMap { merged[$0.slug] }
+        builder.collect(ordered, diagnostics: &diagnostics)
+        if diagnostics.hasErrors { return .failure(BuildFailure(diagnostics: diagnostics.sortedByLocation())) }
+
+        let next = MemoryOutput(files: output?.snapshot ?? [:])
+        for slug in slugs { next.removeAll(under: slug + "/") }
+        next.merge(scratch)
+        do {
+            _ = try builder.finish(prepared, outcomes: ordered, into: next, diagnostics: &diagnostics)
+        } catch {
+            return .failure(BuildFailure(diagnostics: (diagnostics + error.diagnostics).sortedByLocation()))
+        }
+        if diagnostics.hasErrors { return .failure(BuildFailure(diagnostics: diagnostics.sortedByLocation())) }
+        self.prepared = prepared
+        outcomes = merged
+        output = next
+        return .success(Rebuild(full: false, leaflets: rendered.count, seconds: Self.seconds(since: start),
+                                diagnostics: diagnostics.sortedByLocation()))
+    }
+
+    private static func seconds(since start: DispatchTime) -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    }
+}

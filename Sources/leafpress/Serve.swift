@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import LeafpressCore
+
+/// `leafpress serve`: builds into memory, serves on loopback, rebuilds what changed on
+/// save and reloads open pages.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site, serve it on 127.0.0.1 and rebuild and reload on every change.")
+
+    @OptionGroup var paths: SitePaths
+
+    @Option(name: .long, help: "Port to listen on (0 picks a free one).")
+    var port: UInt16 = 8000
+
+    @Option(name: .long, help: "Address to listen on. Anything but loopback exposes unpublished drafts to the network.")
+    var host = "127.0.0.1"
+
+    @Flag(name: .long, help: "Also build leaflets marked 'draft: true'.")
+    var drafts = false
+
+    func validate() throws {
+        let parts = host.split(separator: ".")
+        guard parts.count == 4, parts.allSatisfy({ UInt8($0) != nil }) else {
+            throw ValidationError("--host must be an IPv4 address such as 127.0.0.1")
+        }
+    }
+
+    func run() async throws {
+        var options = BuildOptions()
+        options.contentDirectory = paths.content
+        options.templatesDirectory = paths.templates
+        options.includeDrafts = drafts
+        options.today = Day.today()
+        let printer = DiagnosticPrinter()
+        let site = LiveSite(options: options)
+        let channel = ReloadChannel()
+
+        switch site.buildAll() {
+        case .success(let report):
+            printer.print(report.diagnostics)
+            printer.note("built \(report.leaflets) leaflets in \(Self.format(report.seconds))")
+        case .failure(let failure):
+            printer.print(failure.diagnostics)
+            printer.note("build failed; fix the errors above and save to rebuild")
+        }
+
+        let watcher = try FileWatcher(roots: [paths.content, paths.templates]) { changed in
+            switch site.rebuild(changed: changed) {
+            case .success(let report):
+                guard report.full || report.leaflets > 0 else { return }
+                printer.print(report.diagnostics)
+                printer.note("rebuilt \(report.full ? "everything" : "\(report.leaflets) leaflet\(report.leaflets == 1 ? "" : "s")") in \(Self.format(report.seconds)); reloading \(channel.listenerCount) page\(channel.listenerCount == 1 ? "" : "s")")
+                channel.reload()
+            case .failure(let failure):
+                printer.print(failure.diagnostics)
+                printer.note("rebuild failed; still serving the last good site")
+                channel.failed(failure.description)
+            }
+        }
+        watcher.start()
+
+        let server = try PreviewServer(site: site, channel: channel, host: host, port: port)
+        async let serving: Void = server.run()
+        let bound = try await server.waitForPort()
+        // Written unbuffered: scripts and tests wait for this line to learn the port.
+        FileHandle.standardOutput.write(Data("serving http://\(host):\(bound)/ (Ctrl-C to stop)\n".utf8))
+        try await serving
+    }
+
+    static func format(_ seconds: Double) -> String {
+        seconds < 1 ? "\(Int((seconds * 1000).rounded())) ms" : "\((seconds * 100).rounded() / 100) s"
+    }
+}
