@@ -13,6 +13,10 @@ public struct OutputDirectory: Sendable {
     public let absolutePath: String
     /// Where this build writes; renamed to `path` on commit.
     public let stagingPath: String
+    /// The site being replaced, when there is one.
+    public var previousSite: String? {
+        FileManager.default.fileExists(atPath: absolutePath + "/" + Self.markerName) ? absolutePath : nil
+    }
 
     /// Checks that `path` may be (re)built and creates an empty staging folder beside it.
     /// `protected` folders (content, templates) may neither contain nor lie inside the output.

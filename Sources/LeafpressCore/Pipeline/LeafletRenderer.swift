@@ -7,8 +7,10 @@ struct LeafletOutcome: Sendable {
     var folder: String
     var diagnostics: [Diagnostic] = []
     var pendingAnchors: [LinkResolver.PendingAnchor] = []
-    /// Section file to the anchors its headings define, for links from other leaflets.
-    var anchors: [String: Set<String>] = [:]
+    /// A 64-bit hash of `file#anchor` for every heading anchor of every section, for
+    /// links from other leaflets: ten thousand of these stay in memory for the whole
+    /// build, and hashes take an eighth of the space of the strings.
+    var anchors: [UInt64] = []
     /// Sections with their documents (only kept when text is collected, for `check`).
     var sections: [RenderedSection] = []
     var pages = 0
@@ -31,6 +33,8 @@ struct LeafletRenderer: Sendable {
 
     func render(_ plan: LeafletPlan) -> LeafletOutcome {
         var outcome = LeafletOutcome(manifest: plan.manifest, folder: plan.folder.displayPath)
+        // Where each key was written matters only while the leaflet is checked.
+        defer { outcome.manifest.keyLocations = [:] }
         var sections: [RenderedSection] = []
         for slot in plan.sections {
             if let section = convert(slot, of: plan, outcome: &outcome) { sections.append(section) }
@@ -104,7 +108,6 @@ struct LeafletRenderer: Sendable {
         }
         outcome.diagnostics += warnings + links.diagnostics
         outcome.pendingAnchors += links.pendingAnchors
-        outcome.anchors[slot.file] = Set(document.anchors.keys)
 
         guard let title = header.title ?? document.title else {
             outcome.diagnostics.append(.error("section has no title: add 'title:' front matter or start it with a heading", at: SourceLocation(path: path, line: 1, column: 1), rule: "section-title"))
@@ -128,7 +131,8 @@ struct LeafletRenderer: Sendable {
         }
         var anchors = Set(document.anchors.keys)
         anchors.insert(Slug.anchor(for: title))
-        outcome.anchors[slot.file] = anchors
+        outcome.anchors += anchors.sorted().map { AnchorHash.of(file: slot.file, anchor: $0) }
+        outcome.anchors.append(AnchorHash.of(file: slot.file, anchor: nil))
         var stripped = document
         stripped.html = ""
         return RenderedSection(file: slot.file, id: slot.id, title: title, kind: header.kind, html: document.html, document: stripped)

@@ -34,7 +34,7 @@ public struct SiteBuilder: Sendable {
         let output: OutputDirectory? = options.dryRun ? nil : try OutputDirectory.prepare(
             options.outputDirectory, protecting: [options.contentDirectory, options.templatesDirectory])
         do throws(BuildFailure) {
-            let sink = output.map { SiteWriter(root: $0.stagingPath) }
+            let sink = output.map { SiteWriter(root: $0.stagingPath, previous: $0.previousSite) }
             let outcomes = renderLeaflets(prepared.plans, of: prepared, into: sink, pdfSlugs: pdfSlugs)
             collect(outcomes, diagnostics: &diagnostics)
             if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics.sortedByLocation()) }
@@ -125,14 +125,22 @@ public struct SiteBuilder: Sendable {
     /// Merges per-leaflet findings in leaflet order and checks anchors into other
     /// sections, now that every page's headings are known.
     func collect(_ outcomes: [LeafletOutcome], diagnostics: inout [Diagnostic]) {
-        var anchors: [String: [String: Set<String>]] = [:]
         var pending: [LinkResolver.PendingAnchor] = []
         for outcome in outcomes {
             diagnostics += outcome.diagnostics
-            anchors[outcome.manifest.slug] = outcome.anchors
             pending += outcome.pendingAnchors
         }
-        for link in pending where anchors[link.slug]?[link.file].map({ !$0.contains(link.anchor) }) ?? false {
+        guard !pending.isEmpty else { return }
+        let linked = Set(pending.map(\.slug))
+        var anchors: [String: Set<UInt64>] = [:]
+        for outcome in outcomes where linked.contains(outcome.manifest.slug) {
+            anchors[outcome.manifest.slug] = Set(outcome.anchors)
+        }
+        for link in pending {
+            guard let known = anchors[link.slug],
+                  // A link into a section that failed to render is not reported twice.
+                  known.contains(AnchorHash.of(file: link.file, anchor: nil)),
+                  !known.contains(AnchorHash.of(file: link.file, anchor: link.anchor)) else { continue }
             diagnostics.append(.error("no heading with anchor '#\(link.anchor)' in \(link.slug)/\(link.file)", at: link.location, rule: "broken-link"))
         }
     }

@@ -142,10 +142,18 @@ public final class LiveSite: @unchecked Sendable {
         let next = MemoryOutput(files: output?.snapshot ?? [:])
         for slug in slugs { next.removeAll(under: slug + "/") }
         next.merge(scratch)
-        do {
-            _ = try builder.finish(prepared, outcomes: ordered, into: next, diagnostics: &diagnostics)
-        } catch {
-            return .failure(BuildFailure(diagnostics: (diagnostics + error.diagnostics).sortedByLocation()))
+        // Index pages, search and sitemap depend on leaflet metadata and section titles
+        // only; an edit to section text leaves them as they are.
+        let listingsChanged = rendered.contains { outcome in
+            guard let before = outcomes[outcome.manifest.slug] else { return true }
+            return Self.listing(before) != Self.listing(outcome)
+        }
+        if listingsChanged {
+            do {
+                _ = try builder.finish(prepared, outcomes: ordered, into: next, diagnostics: &diagnostics)
+            } catch {
+                return .failure(BuildFailure(diagnostics: (diagnostics + error.diagnostics).sortedByLocation()))
+            }
         }
         if diagnostics.hasErrors { return .failure(BuildFailure(diagnostics: diagnostics.sortedByLocation())) }
         self.prepared = prepared
@@ -153,6 +161,13 @@ public final class LiveSite: @unchecked Sendable {
         output = next
         return .success(Rebuild(full: false, leaflets: rendered.count, seconds: Self.seconds(since: start),
                                 diagnostics: diagnostics.sortedByLocation()))
+    }
+
+    /// What the index pages, search index and sitemap show of a leaflet.
+    private static func listing(_ outcome: LeafletOutcome) -> [String] {
+        let m = outcome.manifest
+        return [m.title, m.summary, m.setting ?? "", m.category ?? "", m.reviewed.description, m.keywords.joined(separator: "\u{1F}")]
+            + outcome.sectionTitles
     }
 
     private static func seconds(since start: DispatchTime) -> Double {

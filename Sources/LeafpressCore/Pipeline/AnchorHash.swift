@@ -1,0 +1,17 @@
+/// A stable 64-bit FNV-1a hash of a section file and one of its anchors (or of the file
+/// alone, meaning "this section rendered"). Stable across runs, unlike `Hasher`.
+enum AnchorHash {
+    static func of(file: String, anchor: String?) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix(_ byte: UInt8) {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        for byte in file.utf8 { mix(byte) }
+        if let anchor {
+            mix(0x23)
+            for byte in anchor.utf8 { mix(byte) }
+        }
+        return hash
+    }
+}
