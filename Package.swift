@@ -43,6 +43,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "leafpress-fuzz",
+            dependencies: ["LeafpressCore"]
+        ),
         .testTarget(
             name: "LeafpressCoreTests",
             dependencies: ["LeafpressCore"],

@@ -1,0 +1,126 @@
+import Foundation
+
+/// `leafpress init`: a new site folder with `content/site.yml` (every key, explained),
+/// one example leaflet and a copy of the default theme in `templates/`.
+public enum SiteScaffold {
+    /// Slug of the example leaflet.
+    public static let exampleSlug = "example-leaflet"
+
+    /// Creates `directory` (or fills it when it is empty; hidden entries such as `.git`
+    /// are allowed) with `content/` and `templates/`. Refuses a folder with anything else
+    /// in it, and removes whatever it wrote when it fails.
+    /// Returns the written files as `<directory>/<path>`.
+    public static func write(directory: String, today: Day) throws(BuildFailure) -> [String] {
+        let display = ScaffoldFiles.display(directory)
+        guard !directory.isEmpty else { throw BuildFailure(.error("no folder given", at: nil)) }
+        let root = PathSafety.absolute(directory)
+        var files = ScaffoldFiles()
+        do throws(BuildFailure) {
+            if ScaffoldFiles.exists(root) {
+                guard ScaffoldFiles.isDirectory(root) else {
+                    throw BuildFailure(.error("exists and is not a folder", at: SourceLocation(path: display)))
+                }
+                let entries: [String]
+                do {
+                    entries = try FileManager.default.contentsOfDirectory(atPath: root)
+                } catch {
+                    throw BuildFailure(.error("cannot read folder: \(error.localizedDescription)", at: SourceLocation(path: display)))
+                }
+                let visible = entries.filter { !$0.hasPrefix(".") }.sorted()
+                if !visible.isEmpty {
+                    let shown = visible.prefix(3).map { "'\($0)'" }.joined(separator: ", ") + (visible.count > 3 ? ", …" : "")
+                    throw BuildFailure(.error("folder is not empty (it holds \(shown)); refusing to create a site in it",
+                                              at: SourceLocation(path: display)))
+                }
+            } else {
+                try files.makeFolders(root, display: display)
+            }
+            return try writeSite(into: root, display: display, today: today, files: &files)
+        } catch {
+            files.rollBack()
+            throw error
+        }
+    }
+
+    private static func writeSite(into root: String, display: String, today: Day,
+                                  files: inout ScaffoldFiles) throws(BuildFailure) -> [String] {
+        func shown(_ relative: String) -> String { ScaffoldFiles.display(display, relative) }
+        var written: [String] = []
+        for folder in ["content", "content/leaflets", "templates"] {
+            guard try files.makeFolder(root + "/" + folder, display: shown(folder)) else {
+                throw BuildFailure(.error("already exists; refusing to overwrite", at: SourceLocation(path: shown(folder))))
+            }
+        }
+        try files.write(siteYAML(today: today), to: root + "/content/site.yml", display: shown("content/site.yml"))
+        written.append(shown("content/site.yml"))
+
+        let leaflet = "content/leaflets/" + exampleSlug
+        written += try LeafletScaffold.writeLeaflet(exampleManifest(today: today), example: true,
+                                                    into: root + "/" + leaflet, display: shown(leaflet), files: &files)
+
+        for file in DefaultTheme.files {
+            guard let parts = PathSafety.normalise(file.path), !parts.isEmpty else {
+                throw BuildFailure(.error("refusing to write outside the theme folder: '\(file.path)'", at: nil))
+            }
+            let relative = "templates/" + parts.joined(separator: "/")
+            try files.makeFolders((root + "/" + relative as NSString).deletingLastPathComponent, display: shown(relative))
+            try files.write(file.contents, to: root + "/" + relative, display: shown(relative))
+            written.append(shown(relative))
+        }
+        return written
+    }
+
+    /// The example leaflet's metadata: a short leaflet about stitches.
+    static func exampleManifest(today: Day) -> LeafletScaffold.ManifestFields {
+        var fields = LeafletScaffold.ManifestFields(
+            title: "Having Stitches", setting: "Urgent Care", category: "Skin and wounds",
+            summary: "Stitches close a cut so it heals well. This example leaflet explains what happens, how to look after the wound and when to get help.",
+            reviewed: today)
+        fields.keywords = ["stitches", "sutures", "cut", "wound"]
+        fields.reviewedBy = ["Dr A. Example, Consultant in Emergency Medicine"]
+        fields.authors = ["Northbrook Patient Information Team"]
+        fields.sources = ["Northbrook Community Health wound care guideline"]
+        return fields
+    }
+
+    /// `site.yml` with every key: the required ones filled in for a fictional publisher,
+    /// the optional ones commented out with their defaults.
+    static func siteYAML(today: Day) -> String {
+        """
+        # Site settings for Leafpress; the README describes every key.
+        # Lines starting with # are comments. To use an optional key, remove the "# " in
+        # front of it (and of the lines under it).
+
+        # Required: the name of the site, shown on every page.
+        title: Northbrook Patient Leaflets
+
+        # Required: the organisation that publishes the leaflets.
+        publisher: Northbrook Community Health
+
+        # Required: the copyright footer of every page and every printed sheet (plain text or inline Markdown).
+        copyright: "© \(today.year) Northbrook Community Health. All rights reserved."
+
+        # Required: the medical disclaimer footer of every page and every printed sheet (plain text or inline Markdown).
+        disclaimer: "This leaflet is general information and does not replace advice from your own care team. In an emergency, call your local emergency number."
+
+        # Optional, default en: the language of the leaflets, as a BCP 47 tag such as en, es or ar.
+        # language: en
+
+        # Optional, no default: the absolute URL the site is published at. Turns on canonical
+        # links and the sitemap, and prints the leaflet's URL and a QR code on paper copies.
+        # base_url: https://leaflets.example.org/
+
+        # Optional, default A4: the paper size for printing, A4 or Letter.
+        # paper: A4
+
+        # Optional: the limits 'leafpress check' uses for readability (defaults shown).
+        # readability:
+        #   max_grade: 8
+        #   max_sentence_words: 25
+
+        # Optional, default false: pass raw HTML in Markdown through to the page (otherwise it is dropped).
+        # unsafe_html: false
+
+        """
+    }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import LeafpressCore
+
+/// `leafpress check`: every validation rule and the health-literacy report, written to
+/// standard output; nothing is written to disk. Exit 1 when any finding is an error.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the content and report problems and readability, without writing the site.",
+        discussion: "Findings print as path:line:col: severity: message [rule], grouped by file, followed by a table of each leaflet's reading grade. Exit status: 0 no errors, 1 errors (with --strict, any finding), 2 usage errors.")
+
+    /// Output formats.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case human, json
+    }
+
+    @OptionGroup var paths: SitePaths
+
+    @Flag(name: .long, help: "Also check leaflets marked 'draft: true'.")
+    var drafts = false
+
+    @Option(name: .long, help: ArgumentHelp("Reference date for the review checks (default: today, UTC).", valueName: "YYYY-MM-DD"))
+    var today: String?
+
+    @Option(name: .long, help: "Output format: human or json.")
+    var format: Format = .human
+
+    @Flag(name: .long, help: "Count warnings as errors.")
+    var strict = false
+
+    @Option(name: .long, help: "Worker threads (default: one per core).")
+    var jobs: Int?
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let today, Day(today) == nil { throw ValidationError("--today must be a date written YYYY-MM-DD, got '\(today)'") }
+    }
+
+    func run() throws {
+        var options = BuildOptions()
+        options.contentDirectory = paths.content
+        options.templatesDirectory = paths.templates
+        options.includeDrafts = drafts
+        options.today = today.flatMap(Day.init) ?? Day.today()
+        if let jobs { options.jobs = jobs }
+        let report = ContentCheck(options: options, strict: strict).run()
+        switch format {
+        case .human:
+            write(Data(CheckReportText(colour: Self.useColour()).render(report).utf8))
+        case .json:
+            write(try report.jsonData() + Data("\n".utf8))
+        }
+        if report.hasErrors { throw ExitCode.failure }
+    }
+
+    private func write(_ data: Data) {
+        FileHandle.standardOutput.write(data)
+    }
+
+    /// Colours on a terminal only, unless `NO_COLOR` is set (https://no-color.org) or TERM is dumb.
+    static func useColour() -> Bool {
+        let environment = ProcessInfo.processInfo.environment
+        if let noColour = environment["NO_COLOR"], !noColour.isEmpty { return false }
+        if environment["TERM"] == "dumb" { return false }
+        return isatty(STDOUT_FILENO) != 0
+    }
+}
