@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Builds leafpress-fuzz with libFuzzer and AddressSanitizer and fuzzes each target for
+# SECONDS (default 30). Crashing inputs are written to fuzz/crashes/; copy them to
+# fuzz/regressions/ once fixed, where the test suite replays them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-30}"
+swift build --product leafpress-fuzz --scratch-path .build-fuzz \
+  -Xswiftc -sanitize=fuzzer,address -Xswiftc -D -Xswiftc FUZZING >&2
+binary=.build-fuzz/debug/leafpress-fuzz
+mkdir -p fuzz/crashes
+for target in front-matter yaml markdown; do
+  corpus=".build-fuzz/corpus/$target"
+  mkdir -p "$corpus"
+  # Seeds: the sample content and every regression input.
+  cp content/site.yml content/leaflets/*/leaflet.yml "$corpus/" 2>/dev/null || true
+  for file in content/leaflets/*/*.md fuzz/regressions/*; do
+    [ -f "$file" ] && cp "$file" "$corpus/$(echo "$file" | tr '/' '_')"
+  done
+  echo "fuzzing $target for ${seconds}s" >&2
+  LEAFPRESS_FUZZ_TARGET="$target" "$binary" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 \
+    -artifact_prefix="fuzz/crashes/$target-" "$corpus" 2>&1 | tail -n 3
+done
+echo "fuzz: no crashes in $seconds s per target"
