@@ -8,6 +8,12 @@ packages=(libcmark-dev cmark libqrencode-dev)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(chromium poppler-utils zbar-tools python3)
 fi
+# The standards checks (scripts/standards/): chromium's WebDriver for axe-core, and Java
+# for the Nu HTML Checker when there is none (any JRE will do).
+if [[ "${1:-}" == "--test" ]]; then
+  packages+=(chromium-driver)
+  if ! command -v java >/dev/null 2>&1; then packages+=(default-jre-headless); fi
+fi
 
 missing=()
 for package in "${packages[@]}"; do

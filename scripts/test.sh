@@ -1,7 +1,20 @@
 #!/usr/bin/env bash
-# Runs the whole test suite: unit tests, end-to-end CLI tests and browser print tests.
+# Runs the whole test suite: unit tests, end-to-end CLI tests, browser print tests,
+# the standards checks of the built sample site and a short fuzz run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh --test
+# The CommonMark spec examples with cmark's own HTML, for CommonMarkConformanceTests.
+python3 scripts/standards/commonmark-examples.py
 swift build --build-tests
 swift test --skip-build "$@"
+# Standards (issue 9): valid HTML, axe-core and browser checks of the sample site, built
+# with and without --base-url. LEAFPRESS_SKIP_STANDARDS=1 leaves them out.
+if [[ -z "${LEAFPRESS_SKIP_STANDARDS:-}" ]]; then
+  bash scripts/standards/check-site.sh "$(swift build --show-bin-path)/leafpress"
+fi
+# Fuzz smoke run: libFuzzer with AddressSanitizer, a fixed budget per target
+# (LEAFPRESS_FUZZ_SECONDS, default 20; 0 leaves it out).
+if [[ "${LEAFPRESS_FUZZ_SECONDS:-20}" != 0 ]]; then
+  bash scripts/fuzz.sh "${LEAFPRESS_FUZZ_SECONDS:-20}"
+fi

@@ -22,6 +22,7 @@ public enum DefaultTheme {
 <html lang="{{lang}}" dir="{{dir}}">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'; img-src 'self'; media-src 'self'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{$title}}{{page_title}} – {{site.title}}{{/title}}</title>
 <meta name="description" content="{{description}}">
@@ -32,6 +33,7 @@ public enum DefaultTheme {
 {{#alternates}}
 <link rel="alternate" hreflang="{{lang}}" href="{{href}}">
 {{/alternates}}
+<link rel="icon" href="{{root}}theme/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="{{root}}theme/style.css">
 <link rel="stylesheet" href="{{print_css}}" media="print">
 {{{json_ld_html}}}
@@ -332,7 +334,9 @@ online_at: "Lea este folleto en internet:"
 """#),
         ("partials/footer.mustache", #"""
 <footer class="site-footer" id="legal">
-  <div class="legal">
+  {{! The legal texts come from site.yml, in the site's language: mark it on pages in
+      other languages (WCAG 3.1.2), and let their direction follow their own text. }}
+  <div class="legal" lang="{{site.language}}" dir="auto">
     <div class="disclaimer">{{{disclaimer_html}}}</div>
     <div class="copyright">{{{copyright_html}}}</div>
   </div>
@@ -342,7 +346,7 @@ online_at: "Lea este folleto en internet:"
         ("partials/header.mustache", #"""
 <header class="site-header">
   <nav class="site-nav" aria-label="{{site.title}}">
-    <a class="site-title" href="{{home}}">{{site.title}}</a>
+    <a class="site-title" href="{{home}}" lang="{{site.language}}" dir="auto">{{site.title}}</a>
     <a class="site-home" href="{{home}}">{{t.home}}</a>
   </nav>
 </header>
@@ -389,6 +393,10 @@ online_at: "Lea este folleto en internet:"
 }
 
 """#),
+        ("static/favicon.svg", ##"""
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0b5394"/><path d="M9 24c0-9 5-15 15-16-1 10-7 15-15 16zm0 0 9-9" fill="none" stroke="#fff" stroke-width="2.5" stroke-linecap="round" stroke-linejoin="round"/></svg>
+
+"""##),
         ("static/search.js", #"""
 /* Leafpress offline search. Progressive enhancement: without JavaScript the A–Z and
    category lists still lead to every leaflet. The index is loaded as a script
@@ -564,12 +572,16 @@ a:focus-visible, button:focus-visible, [tabindex]:focus-visible {
 .care-setting { margin: 0; color: var(--muted); font-weight: 600; text-transform: uppercase; letter-spacing: 0.04em; font-size: 0.95rem; }
 .summary { font-size: 1.25rem; }
 .review-dates, .leaflet-about dl { display: flex; flex-wrap: wrap; gap: 0.25rem 2rem; margin: 0; }
-.review-dates div, .leaflet-about dl div { display: flex; gap: 0.4rem; }
+/* Wraps: a long name or a word like "gastroenterología" must not push the page sideways
+   at 320px with wider text spacing (WCAG 1.4.10, 1.4.12). */
+.review-dates div, .leaflet-about dl div { display: flex; flex-wrap: wrap; gap: 0 0.4rem; }
+.review-dates dd { min-width: 0; }
+.leaflet-about dd { flex: 1 1 16rem; min-width: 0; } /* beside its term when there is room */
 .review-dates dt::after, .leaflet-about dt::after { content: ":"; }
 dt { font-weight: 600; }
 dd { margin: 0; }
 .leaflet-about { margin-block-start: 3rem; padding-block-start: 1rem; border-block-start: 1px solid var(--rule); font-size: 1rem; color: var(--muted); }
-.leaflet-about dl { flex-direction: column; }
+.leaflet-about dl { display: grid; gap: 0.25rem; }
 .leaflet-about ul { margin: 0; padding-inline-start: 1.2rem; }
 .leaflet-about .name + .name::before { content: "; "; }
 
@@ -599,7 +611,9 @@ dd { margin: 0; }
 .search { margin-block: 1.5rem; padding: 1rem; background: var(--tint); border: 1px solid var(--rule); }
 .search label { display: block; font-weight: 700; margin-block-end: 0.3rem; }
 .search input { width: 100%; max-width: 32rem; min-height: 44px; padding: 0.4rem 0.6rem; font: inherit; border: 2px solid var(--text); border-radius: 4px; }
-.search input:focus-visible { outline: 3px solid var(--focus); outline-offset: 0; }
+/* A dark ring (not the yellow alone, 1.5:1 on the tint) so focus has 3:1 contrast. */
+.search input:focus-visible { outline: 3px solid var(--text); outline-offset: 2px; box-shadow: 0 0 0 2px var(--focus); }
+.search input::placeholder { color: var(--muted); opacity: 1; } /* browser default grey is borderline 4.5:1 */
 .search__status { margin-block: 0.5rem 0; font-weight: 600; }
 .category-list { padding-inline-start: 1.2rem; }
 .category-list li { margin-block: 0.3rem; }

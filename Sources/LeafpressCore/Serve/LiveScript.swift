@@ -14,7 +14,8 @@ enum LiveScript {
         if (!overlay) {
           overlay = document.createElement("div");
           overlay.setAttribute("role", "alert");
-          overlay.setAttribute("style", "position:fixed;inset:0;z-index:99999;overflow:auto;background:rgba(20,20,20,.94);color:#fff;font:14px/1.5 ui-monospace,monospace;padding:2rem;white-space:pre-wrap");
+          // Set through the CSSOM: the theme's Content-Security-Policy blocks style attributes.
+          overlay.style.cssText = "position:fixed;inset:0;z-index:99999;overflow:auto;background:rgba(20,20,20,.94);color:#fff;font:14px/1.5 ui-monospace,monospace;padding:2rem;white-space:pre-wrap";
           document.body.appendChild(overlay);
         }
         overlay.textContent = "Leafpress: the last change did not build. The page shows the last good version.\\n\\n" + text;
