@@ -11,7 +11,6 @@ struct ServeTests {
         let folder: TemporaryDirectory
         let process = Process()
         let output = Pipe()
-        let errors = Pipe()
         var port: UInt16 = 0
 
         init() throws {
@@ -21,7 +20,8 @@ struct ServeTests {
             process.executableURL = URL(fileURLWithPath: executable)
             process.arguments = ["serve", "--port", "0", "--content", folder.subpath("content"), "--templates", repositoryTemplates]
             process.standardOutput = output
-            process.standardError = errors
+            // Not read by the tests; a pipe nobody drains could block the server.
+            process.standardError = FileHandle.nullDevice
             try process.run()
             // The first line on stdout names the bound port once the server listens.
             let line = try Self.readLine(output.fileHandleForReading)
