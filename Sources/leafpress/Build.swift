@@ -7,35 +7,11 @@ struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Build the site into the output folder.")
 
     @OptionGroup var paths: SitePaths
-
-    @Option(name: .long, help: "Output folder, replaced only when the build succeeds.")
-    var output = "site"
-
-    @Flag(name: .long, help: "Also build leaflets marked 'draft: true'.")
-    var drafts = false
-
-    @Option(name: .customLong("base-url"), help: "Absolute URL the site will be published at (overrides site.yml).")
-    var baseURL: String?
-
-    @Option(name: .long, help: "Worker threads (default: one per core).")
-    var jobs: Int?
-
-    func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        if let baseURL, !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://")) {
-            throw ValidationError("--base-url must be an absolute http(s) URL")
-        }
-    }
+    @OptionGroup var site: SiteFlags
 
     func run() throws {
-        var options = BuildOptions()
-        options.contentDirectory = paths.content
-        options.templatesDirectory = paths.templates
-        options.outputDirectory = output
-        options.includeDrafts = drafts
-        options.baseURL = baseURL
-        if let jobs { options.jobs = jobs }
-        options.today = Day.today()
+        let options = site.options(paths)
+        let output = site.output
         let printer = DiagnosticPrinter()
         do {
             let report = try SiteBuilder(options: options).build()
@@ -56,4 +32,39 @@ struct SitePaths: ParsableArguments {
 
     @Option(name: .long, help: "Theme folder with the Mustache templates.")
     var templates = "templates"
+}
+
+/// The flags of every command that writes the site (`build`, `pdf`).
+struct SiteFlags: ParsableArguments {
+    @Option(name: .long, help: "Output folder, replaced only when the build succeeds.")
+    var output = "site"
+
+    @Flag(name: .long, help: "Also build leaflets marked 'draft: true'.")
+    var drafts = false
+
+    @Option(name: .customLong("base-url"), help: "Absolute URL the site will be published at (overrides site.yml).")
+    var baseURL: String?
+
+    @Option(name: .long, help: "Worker threads, also browsers printing at once (default: one per core).")
+    var jobs: Int?
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let baseURL, !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://")) {
+            throw ValidationError("--base-url must be an absolute http(s) URL")
+        }
+    }
+
+    /// Build options for these flags and `paths`, with today's date for review checks.
+    func options(_ paths: SitePaths) -> BuildOptions {
+        var options = BuildOptions()
+        options.contentDirectory = paths.content
+        options.templatesDirectory = paths.templates
+        options.outputDirectory = output
+        options.includeDrafts = drafts
+        options.baseURL = baseURL
+        if let jobs { options.jobs = jobs }
+        options.today = Day.today()
+        return options
+    }
 }

@@ -13,27 +13,15 @@ struct PDF: ParsableCommand {
     var slugs: [String] = []
 
     @OptionGroup var paths: SitePaths
-
-    @Option(name: .long, help: "Site folder to build and print into.")
-    var output = "site"
+    @OptionGroup var site: SiteFlags
 
     @Option(name: .long, help: "Paper size, A4 or Letter (default: site.yml's paper).")
     var paper: String?
-
-    @Flag(name: .long, help: "Also build leaflets marked 'draft: true'.")
-    var drafts = false
-
-    @Option(name: .customLong("base-url"), help: "Absolute URL the site will be published at (overrides site.yml).")
-    var baseURL: String?
-
-    @Option(name: .long, help: "Browsers printing at once (default: one per core).")
-    var jobs: Int?
 
     func validate() throws {
         if let paper, SiteConfig.Paper.allCases.first(where: { $0.rawValue.lowercased() == paper.lowercased() }) == nil {
             throw ValidationError("--paper must be A4 or Letter")
         }
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {
@@ -42,15 +30,10 @@ struct PDF: ParsableCommand {
             printer.note("error: no headless browser found; install Chromium (apt-get install chromium) or set LEAFPRESS_BROWSER to its path")
             throw ExitCode.failure
         }
-        var options = BuildOptions()
-        options.contentDirectory = paths.content
-        options.templatesDirectory = paths.templates
-        options.outputDirectory = output
-        options.includeDrafts = drafts
-        options.baseURL = baseURL
+        let output = site.output
+        var options = site.options(paths)
         options.paper = paper.flatMap { name in SiteConfig.Paper.allCases.first { $0.rawValue.lowercased() == name.lowercased() } }
         options.pdf = PDFOptions(browser: browser, slugs: slugs)
-        if let jobs { options.jobs = jobs }
         do {
             let report = try SiteBuilder(options: options).build()
             printer.print(report.diagnostics)
