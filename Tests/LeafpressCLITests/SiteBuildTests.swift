@@ -273,6 +273,21 @@ struct SiteBuildTests {
         expectIdentical(snapshot(serial), snapshot(parallel))
     }
 
+    @Test func sectionsGiveTemplatesTheirSubheadings() throws {
+        let folder = try TemporaryDirectory()
+        try FixtureSite.write(into: folder)
+        let theme = folder.subpath("theme")
+        try FileManager.default.copyItem(atPath: repositoryTemplates, toPath: theme)
+        let leaflet = try folder.read("theme/leaflet.mustache")
+        try folder.write(leaflet.replacingOccurrences(of: "{{$content}}", with: """
+            {{$content}}<ul class="sub">{{#leaflet.sections}}{{#headings}}<li><a href="#{{id}}">{{text}}</a></li>{{/headings}}{{/leaflet.sections}}</ul>
+            """), to: "theme/leaflet.mustache")
+        let site = folder.subpath("site")
+        _ = try SiteBuilder(options: buildOptions(content: folder.subpath("content"), output: site, templates: theme)).build()
+        let html = try page(site, "knee-replacement/index.html")
+        #expect(html.contains("<ul class=\"sub\"><li><a href=\"#risks--blood-clots\">Blood clots</a></li></ul>"))
+    }
+
     @Test func themeWhoseFooterDropsTheDisclaimerFailsTheBuild() throws {
         let folder = try TemporaryDirectory()
         try FixtureSite.write(into: folder)

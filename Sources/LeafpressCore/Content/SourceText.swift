@@ -44,18 +44,12 @@ enum SourceText {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         // The standard library validates as it decodes; only a failure needs the slow
         // byte-by-byte search for a location.
-        if var text = bytes.withUnsafeBytes({ String(validating: $0, as: UTF8.self) }) {
-            if text.utf8.contains(13) {
-                text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-            }
-            return .success(text)
-        }
-        if let invalid = firstInvalidUTF8(bytes) {
+        guard var text = bytes.withUnsafeBytes({ String(validating: $0, as: UTF8.self) }) else {
+            let invalid = firstInvalidUTF8(bytes) ?? bytes.startIndex
             return .failure(.error(
                 "invalid UTF-8 byte 0x\(String(bytes[invalid], radix: 16, uppercase: true)); save the file as UTF-8",
                 at: location(ofByte: invalid, in: bytes, path: displayPath), rule: "encoding"))
         }
-        var text = String(decoding: bytes, as: UTF8.self)
         if text.utf8.contains(13) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }

@@ -23,9 +23,4 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
         if (lhs.line ?? 0) != (rhs.line ?? 0) { return (lhs.line ?? 0) < (rhs.line ?? 0) }
         return (lhs.column ?? 0) < (rhs.column ?? 0)
     }
-
-    /// The same file, moved down by `lines` (front matter and body share one file).
-    func offset(lines: Int) -> SourceLocation {
-        SourceLocation(path: path, line: line.map { $0 + lines }, column: column)
-    }
 }

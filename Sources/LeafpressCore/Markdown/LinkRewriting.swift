@@ -27,14 +27,20 @@ enum UnsafeScheme {
     static let blocked: Set<String> = ["javascript", "vbscript", "data", "file"]
 
     static func isBlocked(_ url: String) -> Bool {
-        var scheme = ""
-        for scalar in url.unicodeScalars {
-            if scalar == ":" { return blocked.contains(scheme) }
+        var scheme: [UInt8] = []
+        for byte in url.utf8 {
+            if byte == UInt8(ascii: ":") { return blocked.contains(String(decoding: scheme, as: UTF8.self)) }
             // Browsers ignore ASCII whitespace and control characters inside a scheme.
-            if scalar.value <= 0x20 { continue }
-            guard scalar.isASCII, scalar.properties.isAlphabetic || scalar == "+" || scalar == "-" || scalar == "." ||
-                    ("0"..."9").contains(Character(scalar)) else { return false }
-            scheme.unicodeScalars.append(Unicode.Scalar(UInt8(scalar.value)).properties.lowercaseMapping.unicodeScalars.first!)
+            if byte <= 0x20 { continue }
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
+                scheme.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                scheme.append(byte + 32)
+            default:
+                return false
+            }
         }
         return false
     }

@@ -29,7 +29,7 @@ public struct OutputDirectory: Sendable {
         }
         for folder in protected {
             let other = PathSafety.absolute(folder)
-            if PathSafety.isSame(absolute, other) || PathSafety.isInside(absolute, other) || PathSafety.isInside(other, absolute) {
+            if absolute == other || PathSafety.isInside(absolute, other) || PathSafety.isInside(other, absolute) {
                 throw BuildFailure(.error("output folder overlaps '\(folder)'; choose a separate folder such as 'site'", at: here, rule: "output"))
             }
         }

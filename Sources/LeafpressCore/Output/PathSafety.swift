@@ -8,8 +8,6 @@ public enum PathSafety {
         return URL(fileURLWithPath: base).standardizedFileURL.resolvingSymlinksInPath().path
     }
 
-    static func isSame(_ a: String, _ b: String) -> Bool { a == b }
-
     /// True when `inner` lies strictly inside `outer`.
     static func isInside(_ inner: String, _ outer: String) -> Bool {
         let prefix = outer.hasSuffix("/") ? outer : outer + "/"

@@ -48,7 +48,6 @@ struct LeafletRenderer: Sendable {
         guard !outcome.diagnostics.hasErrors, let writer else { return outcome }
 
         let language = plan.manifest.language ?? site.language
-        for index in sections.indices { sections[index].document = MarkdownDocument(html: "", isEmpty: false) }
         let values = context.leaflet(plan.manifest, sections: sections, language: language,
                                      pdf: pdfSlugs.contains(plan.slug) ? "\(plan.slug).pdf" : nil)
         let html = templates.render("leaflet", values)

@@ -16,6 +16,8 @@ public struct SiteBuilder: Sendable {
         var templates: TemplateSet
         var catalog: [String: UIStrings]
         var directory: SiteDirectory
+        /// Page values shared by every page (legal texts rendered once, interface strings).
+        var context: PageContext
         var scanner: ContentScanner
         var plans: [LeafletPlan]
         var targets: LinkTargets
@@ -66,9 +68,7 @@ public struct SiteBuilder: Sendable {
         guard let prepared = prepare(diagnostics: &diagnostics) else {
             return CheckResult(site: nil, leaflets: [], diagnostics: diagnostics.sortedByLocation())
         }
-        let renderer = LeafletRenderer(templates: prepared.templates, context: PageContext(site: prepared.site, catalog: prepared.catalog, directory: prepared.directory),
-                                       targets: prepared.targets, site: prepared.site, writer: nil, collectText: true)
-        let outcomes = Parallel.map(prepared.plans.count, jobs: options.jobs) { renderer.render(prepared.plans[$0]) }
+        let outcomes = renderLeaflets(prepared.plans, of: prepared, into: nil, collectText: true)
         collect(outcomes, diagnostics: &diagnostics)
         let leaflets = outcomes.map { CheckResult.Leaflet(manifest: $0.manifest, folder: $0.folder, sections: $0.sections) }
         return CheckResult(site: prepared.site, leaflets: leaflets, diagnostics: diagnostics.sortedByLocation())
@@ -118,8 +118,9 @@ public struct SiteBuilder: Sendable {
                 diagnostics.append(.error("slug '\(plan.slug)' is reserved for the site's own files; rename the folder", at: SourceLocation(path: plan.folder.displayPath), rule: "slug"))
             }
         }
-        return Prepared(site: site, templates: templates, catalog: catalog, directory: directory, scanner: scanner, plans: plans,
-                        targets: targets, siteAssets: siteAssets)
+        return Prepared(site: site, templates: templates, catalog: catalog, directory: directory,
+                        context: PageContext(site: site, catalog: catalog, directory: directory),
+                        scanner: scanner, plans: plans, targets: targets, siteAssets: siteAssets)
     }
 
     /// Merges per-leaflet findings in leaflet order and checks anchors into other
@@ -162,11 +163,11 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Step 3: reads, converts and renders `plans` in parallel into `sink` (nil: nothing written).
+    /// `collectText` keeps every section's text blocks (for `check`).
     func renderLeaflets(_ plans: [LeafletPlan], of prepared: Prepared, into sink: (any SiteOutput)?,
-                        pdfSlugs: Set<String> = []) -> [LeafletOutcome] {
-        let context = PageContext(site: prepared.site, catalog: prepared.catalog, directory: prepared.directory)
-        let renderer = LeafletRenderer(templates: prepared.templates, context: context, targets: prepared.targets, site: prepared.site,
-                                       writer: sink, collectText: options.collectText, pdfSlugs: pdfSlugs)
+                        pdfSlugs: Set<String> = [], collectText: Bool? = nil) -> [LeafletOutcome] {
+        let renderer = LeafletRenderer(templates: prepared.templates, context: prepared.context, targets: prepared.targets, site: prepared.site,
+                                       writer: sink, collectText: collectText ?? options.collectText, pdfSlugs: pdfSlugs)
         return Parallel.map(plans.count, jobs: options.jobs) { renderer.render(plans[$0]) }
     }
 
@@ -176,52 +177,50 @@ public struct SiteBuilder: Sendable {
     func finish(_ prepared: Prepared, outcomes: [LeafletOutcome], into writer: any SiteOutput,
                 diagnostics: inout [Diagnostic]) throws(BuildFailure) -> Int {
         let (site, templates, scanner, siteAssets) = (prepared.site, prepared.templates, prepared.scanner, prepared.siteAssets)
-        let context = PageContext(site: site, catalog: prepared.catalog, directory: prepared.directory)
+        let context = prepared.context
         let manifests = outcomes.map(\.manifest)
         var pages = 0
-        do {
-            let directory = prepared.directory
-            var pagesToWrite: [(template: String, file: String, values: [String: Any])] = []
-            for language in directory.languages {
-                let inLanguage = manifests.filter { directory.entries[$0.slug]?.language == language }
-                pagesToWrite.append(("index", directory.indexPath(for: language), context.index(inLanguage, language: language)))
-                let entries = outcomes.filter { directory.entries[$0.manifest.slug]?.language == language }.map { outcome in
-                    SearchIndex.Entry(slug: outcome.manifest.slug, title: outcome.manifest.title, summary: outcome.manifest.summary,
-                                      setting: outcome.manifest.setting, keywords: outcome.manifest.keywords, sections: outcome.sectionTitles)
-                }
-                try writer.write(SearchIndex.script(entries), to: SearchIndex.fileName(for: language))
+        let directory = prepared.directory
+        var pagesToWrite: [(template: String, file: String, values: [String: Any])] = []
+        for language in directory.languages {
+            let inLanguage = manifests.filter { directory.entries[$0.slug]?.language == language }
+            pagesToWrite.append(("index", directory.indexPath(for: language), context.index(inLanguage, language: language)))
+            let entries = outcomes.filter { directory.entries[$0.manifest.slug]?.language == language }.map { outcome in
+                SearchIndex.Entry(slug: outcome.manifest.slug, title: outcome.manifest.title, summary: outcome.manifest.summary,
+                                  setting: outcome.manifest.setting, keywords: outcome.manifest.keywords, sections: outcome.sectionTitles)
             }
-            pagesToWrite.append(("404", "404.html", context.notFound(language: site.language)))
-            for page in pagesToWrite {
-                let html = templates.render(page.template, page.values)
-                if let problem = FooterCheck.verify(html, copyrightHTML: context.siteCopyrightHTML, disclaimerHTML: context.disclaimerHTML,
-                                                    template: templates.path(of: page.template), page: page.file) {
-                    diagnostics.append(problem)
-                    continue
-                }
-                try writer.write(html, to: page.file)
-                pages += 1
+            try writer.write(SearchIndex.script(entries), to: SearchIndex.fileName(for: language))
+        }
+        pagesToWrite.append(("404", "404.html", context.notFound(language: site.language)))
+        for page in pagesToWrite {
+            let html = templates.render(page.template, page.values)
+            if let problem = FooterCheck.verify(html, copyrightHTML: context.siteCopyrightHTML, disclaimerHTML: context.disclaimerHTML,
+                                                template: templates.path(of: page.template), page: page.file) {
+                diagnostics.append(problem)
+                continue
             }
-            try writer.write(Sitemap.robots(baseURL: site.baseURL), to: "robots.txt")
-            if let baseURL = site.baseURL {
-                var entries = directory.languages.map { language -> Sitemap.Page in
-                    let path = directory.indexPath(for: language)
-                    return Sitemap.Page(path: path == "index.html" ? "" : String(path.dropLast("index.html".count)))
-                }
-                for manifest in manifests {
-                    let versions = [manifest.slug] + directory.translations(of: manifest.slug).map(\.slug)
-                    let alternates = versions.count > 1 ? versions.compactMap { slug in directory.entries[slug].map { ($0.language, "\(slug)/") } } : []
-                    entries.append(Sitemap.Page(path: "\(manifest.slug)/", lastModified: manifest.reviewed, alternates: alternates))
-                }
-                try writer.write(Sitemap.xml(entries, baseURL: baseURL), to: "sitemap.xml")
+            try writer.write(html, to: page.file)
+            pages += 1
+        }
+        try writer.write(Sitemap.robots(baseURL: site.baseURL), to: "robots.txt")
+        if let baseURL = site.baseURL {
+            var entries = directory.languages.map { language -> Sitemap.Page in
+                let path = directory.indexPath(for: language)
+                return Sitemap.Page(path: path == "index.html" ? "" : String(path.dropLast("index.html".count)))
             }
-            if templates.has("print.css") {
-                try writer.write(templates.render("print.css", context.printStyles(title: site.title, copyright: site.copyright, language: site.language)), to: "theme/print.css")
+            for manifest in manifests {
+                let versions = [manifest.slug] + directory.translations(of: manifest.slug).map(\.slug)
+                let alternates = versions.count > 1 ? versions.compactMap { slug in directory.entries[slug].map { ($0.language, "\(slug)/") } } : []
+                entries.append(Sitemap.Page(path: "\(manifest.slug)/", lastModified: manifest.reviewed, alternates: alternates))
             }
-            try copyTheme(writer)
-            for asset in siteAssets {
-                try writer.copy(from: scanner.absoluteContent + "/assets/" + asset, to: "assets/" + asset)
-            }
+            try writer.write(Sitemap.xml(entries, baseURL: baseURL), to: "sitemap.xml")
+        }
+        if templates.has("print.css") {
+            try writer.write(templates.render("print.css", context.printStyles(title: site.title, copyright: site.copyright, language: site.language)), to: "theme/print.css")
+        }
+        try copyTheme(writer)
+        for asset in siteAssets {
+            try writer.copy(from: scanner.absoluteContent + "/assets/" + asset, to: "assets/" + asset)
         }
         return pages
     }
