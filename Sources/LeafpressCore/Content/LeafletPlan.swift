@@ -64,19 +64,9 @@ struct LeafletPlan: Sendable {
 
     /// Ids from file names in name order, made unique, so they never depend on `sections:`.
     static func sectionIDs(for files: [String]) -> [String: String] {
-        var used = reservedIDs
+        var used = UniqueIDs(reserved: reservedIDs)
         var ids: [String: String] = [:]
-        for file in files {
-            let base = Slug.sectionID(forFile: file)
-            var id = base
-            var n = 2
-            while used.contains(id) {
-                id = "\(base)-\(n)"
-                n += 1
-            }
-            used.insert(id)
-            ids[file] = id
-        }
+        for file in files { ids[file] = used.claim(Slug.sectionID(forFile: file)) }
         return ids
     }
 }

@@ -151,19 +151,16 @@ struct PageContext: Sendable {
         var context = common(root: root, language: language, title: site.title, description: site.title,
                              copyright: site.copyright, canonicalPath: isRoot ? "" : String(path.dropLast("index.html".count)),
                              printCSS: root + "theme/print.css")
-        let sorted = entries.map { (Self.sortKey($0.title), $0) }.sorted { ($0.0, $0.1.slug) < ($1.0, $1.1.slug) }.map(\.1)
+        let sorted = Self.byTitle(entries)
 
         var letters: [(letter: String, leaflets: [LeafletManifest])] = []
         for manifest in sorted {
             let letter = Self.initial(of: manifest.title)
             if letters.last?.letter == letter { letters[letters.count - 1].leaflets.append(manifest) } else { letters.append((letter, [manifest])) }
         }
-        var usedLetterIDs: Set<String> = []
+        var letterIDs = UniqueIDs()
         context["letters"] = letters.map { group -> [String: Any] in
-            let base = "letter-" + (Slug.anchor(for: group.letter).isEmpty ? "other" : Slug.anchor(for: group.letter))
-            var id = base
-            var n = 2
-            while !usedLetterIDs.insert(id).inserted { id = "\(base)-\(n)"; n += 1 }
+            let id = letterIDs.claim("letter-" + (Slug.anchor(for: group.letter).isEmpty ? "other" : Slug.anchor(for: group.letter)))
             return ["letter": group.letter, "id": id, "count": countLabel(group.leaflets.count, strings),
                     "leaflets": group.leaflets.map { listing($0, root: root) }]
         }
@@ -178,14 +175,11 @@ struct PageContext: Sendable {
             if spelling[key] == nil { spelling[key] = manifest.category ?? "" }
         }
         let keys = groups.keys.filter { !$0.isEmpty }.sorted { (Self.sortKey($0), $0) < (Self.sortKey($1), $1) } + (groups[""] == nil ? [] : [""])
-        var usedIDs: Set<String> = []
+        var categoryIDs = UniqueIDs()
         context["categories"] = keys.map { key -> [String: Any] in
             let name = spelling[key]!
-            let leaflets = groups[key]!.map { (Self.sortKey($0.title), $0) }.sorted { ($0.0, $0.1.slug) < ($1.0, $1.1.slug) }.map(\.1)
-            let base = "category-" + (key.isEmpty || Slug.anchor(for: key).isEmpty ? "other" : Slug.anchor(for: key))
-            var id = base
-            var n = 2
-            while !usedIDs.insert(id).inserted { id = "\(base)-\(n)"; n += 1 }
+            let leaflets = Self.byTitle(groups[key]!)
+            let id = categoryIDs.claim("category-" + (key.isEmpty || Slug.anchor(for: key).isEmpty ? "other" : Slug.anchor(for: key)))
             return [
                 "name": name.isEmpty ? strings["other_category"] : name,
                 "id": id,
@@ -216,6 +210,11 @@ struct PageContext: Sendable {
         ]
         if let setting = manifest.setting { values["setting"] = setting }
         return values
+    }
+
+    /// Leaflets in A–Z order of title (slug breaks ties), keys computed once each.
+    static func byTitle(_ manifests: [LeafletManifest]) -> [LeafletManifest] {
+        manifests.map { (sortKey($0.title), $0) }.sorted { ($0.0, $0.1.slug) < ($1.0, $1.1.slug) }.map(\.1)
     }
 
     /// Sort key that ignores case and accents, without depending on the machine's locale.
