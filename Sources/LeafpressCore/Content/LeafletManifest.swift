@@ -19,6 +19,8 @@ public struct LeafletManifest: Sendable, Equatable {
     /// Explicit order of section files; nil means file-name order.
     public var sections: [String]?
     public var draft = false
+    /// Reference, version, owner, approvals, change history and source version.
+    public var control = DocumentControl()
     /// Where each key was written, for diagnostics of later stages.
     public var keyLocations: [String: SourceLocation] = [:]
     /// Where the file starts.
@@ -33,7 +35,7 @@ public struct LeafletManifest: Sendable, Equatable {
     }
 
     static let keys = ["title", "setting", "summary", "category", "keywords", "language", "translation_of",
-                       "reviewed", "next_review", "reviewed_by", "authors", "sources", "copyright", "sections", "draft"]
+                       "reviewed", "next_review", "reviewed_by", "authors", "sources", "copyright", "sections", "draft"] + DocumentControl.keys
 
     /// Reads `leaflet.yml`; nil when a required key is missing or a value is unusable.
     static func load(yaml: String, slug: String, path: String, diagnostics: inout [Diagnostic]) -> LeafletManifest? {
@@ -66,6 +68,7 @@ public struct LeafletManifest: Sendable, Equatable {
             manifest.sections = fields.stringList("sections", diagnostics: &diagnostics)
         }
         manifest.draft = fields.bool("draft", diagnostics: &diagnostics) ?? false
+        manifest.control = DocumentControl.load(fields, diagnostics: &diagnostics)
         for key in keys where fields.has(key) {
             manifest.keyLocations[key] = fields.location(of: key)
         }

@@ -24,6 +24,8 @@ public struct SiteConfig: Sendable, Equatable {
     public var paper: Paper = .a4
     public var readability = Readability()
     public var unsafeHTML = false
+    /// `governance:`: approvals and review ages.
+    public var governance = GovernanceSettings()
 
     public init(title: String, publisher: String, copyright: String, disclaimer: String) {
         self.title = title
@@ -32,7 +34,7 @@ public struct SiteConfig: Sendable, Equatable {
         self.disclaimer = disclaimer
     }
 
-    static let keys = ["title", "publisher", "copyright", "disclaimer", "language", "base_url", "paper", "readability", "unsafe_html"]
+    static let keys = ["title", "publisher", "copyright", "disclaimer", "language", "base_url", "paper", "readability", "unsafe_html", "governance"]
 
     /// Reads `site.yml`; nil when a required key is missing or a value is unusable.
     static func load(yaml: String, path: String, diagnostics: inout [Diagnostic]) -> SiteConfig? {
@@ -80,6 +82,9 @@ public struct SiteConfig: Sendable, Equatable {
             }
         }
         config.unsafeHTML = fields.bool("unsafe_html", diagnostics: &diagnostics) ?? false
+        if let governance = fields.mapping("governance", known: GovernanceSettings.keys, diagnostics: &diagnostics) {
+            config.governance = GovernanceSettings.load(governance, diagnostics: &diagnostics)
+        }
         return diagnostics[before...].hasErrors ? nil : config
     }
 }

@@ -157,6 +157,19 @@ struct YAMLFields {
         return Self.mapping(node, path: path, lineOffset: lineOffset, known: known, what: "'\(key)'", diagnostics: &diagnostics)
     }
 
+    /// A list of mappings (`- name: …` items), each read with its own set of known keys.
+    /// Items that are not mappings are reported and left out.
+    func mappingList(_ key: String, known: [String], diagnostics: inout [Diagnostic]) -> [YAMLFields] {
+        guard let node = value(key) else { return [] }
+        guard case .sequence(let sequence) = node else {
+            diagnostics.append(.error("'\(key)' must be a list of entries (one `- key: value` block per entry)", at: valueLocation(of: key), rule: "schema-type"))
+            return []
+        }
+        return sequence.compactMap { item in
+            Self.mapping(item, path: path, lineOffset: lineOffset, known: known, what: "each entry of '\(key)'", diagnostics: &diagnostics)
+        }
+    }
+
     /// Warns about keys this schema does not know, suggesting the nearest known one.
     func reportUnknownKeys(diagnostics: inout [Diagnostic]) {
         for entry in entries where !known.contains(entry.key) {

@@ -96,16 +96,19 @@ public struct SiteBuilder: Sendable {
             return (plan, found)
         }
         var plans: [LeafletPlan] = []
+        var everyManifest: [LeafletManifest] = []
         var targets = LinkTargets(siteAssets: Set(siteAssets))
         for (plan, found) in planned {
             diagnostics += found
             guard let plan else { continue }
+            everyManifest.append(plan.manifest)
             let built = !plan.manifest.draft || options.includeDrafts
             targets.leaflets[plan.slug] = .init(built: built, sections: Dictionary(uniqueKeysWithValues: plan.sections.map { ($0.file, $0.id) }),
                                                 assets: Set(plan.folder.assetFiles))
             if built { plans.append(plan) }
         }
-        checkPlans(plans, targets: targets, diagnostics: &diagnostics)
+        checkPlans(plans, targets: targets, governance: site.governance, diagnostics: &diagnostics)
+        diagnostics += RecordRules(governance: site.governance, all: everyManifest).check(plans.map(\.manifest))
         let directory = SiteDirectory(plans: plans, siteLanguage: site.language)
         var catalog: [String: UIStrings] = [:]
         for language in directory.languages {
@@ -226,7 +229,7 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Rules that need every leaflet's metadata: translations and review dates.
-    private func checkPlans(_ plans: [LeafletPlan], targets: LinkTargets, diagnostics: inout [Diagnostic]) {
+    private func checkPlans(_ plans: [LeafletPlan], targets: LinkTargets, governance: GovernanceSettings, diagnostics: inout [Diagnostic]) {
         for plan in plans {
             let manifest = plan.manifest
             if let original = manifest.translationOf {
@@ -244,9 +247,11 @@ public struct SiteBuilder: Sendable {
                 diagnostics.append(.error("'reviewed' date \(manifest.reviewed) is in the future (today is \(today))",
                                           at: manifest.keyLocations["reviewed"] ?? manifest.location, rule: "review-future"))
             }
-            if let next = manifest.nextReview, next < today {
-                diagnostics.append(.warning("review was due on \(next); the leaflet needs a clinical review",
-                                            at: manifest.keyLocations["next_review"] ?? manifest.location, rule: "review-overdue"))
+            let due = governance.reviewDue(manifest)
+            if due < today {
+                let why = manifest.nextReview == nil ? " (\(governance.maxReviewAge) months after the review on \(manifest.reviewed), site.yml governance.max_review_age)" : ""
+                diagnostics.append(.warning("review was due on \(due)\(why); the leaflet needs a clinical review",
+                                            at: manifest.keyLocations[manifest.nextReview == nil ? "reviewed" : "next_review"] ?? manifest.location, rule: "review-overdue"))
             }
         }
     }
