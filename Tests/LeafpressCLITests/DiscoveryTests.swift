@@ -34,9 +34,9 @@ struct DiscoveryTests {
         for language in Set(manifests.map(language(of:))) {
             let index = try page(site, indexPath(for: language))
             let atoz = try #require(index.between("<section class=\"a-to-z\"", "</section>"))
-            let prefix = language == "en" ? "" : "../"
+            let prefix = language == "en" ? "" : "../"  // language indexes are in <lang>/
             for manifest in manifests {
-                let link = "href=\"\(prefix)\(manifest.slug)/index.html\""
+                let link = "href=\"\(prefix)\(manifest.slug).html\""
                 let expected = self.language(of: manifest) == language ? 1 : 0
                 #expect(atoz.components(separatedBy: link).count - 1 == expected, "\(manifest.slug) on \(language) index")
             }
@@ -64,7 +64,7 @@ struct DiscoveryTests {
             let json = try #require(script.between("window.LEAFPRESS_SEARCH = ", ";\n"))
             let entries = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
             let expected = manifests.filter { self.language(of: $0) == language }
-            #expect(Set(entries.compactMap { $0["u"] as? String }) == Set(expected.map { "\($0.slug)/index.html" }))
+            #expect(Set(entries.compactMap { $0["u"] as? String }) == Set(expected.map { "\($0.slug).html" }))
             for entry in entries {
                 #expect((entry["t"] as? String)?.isEmpty == false)
                 #expect((entry["h"] as? [String])?.count ?? 0 >= 3, "section titles are searchable")
@@ -98,19 +98,19 @@ struct DiscoveryTests {
         #expect(translations.count >= 2)
         for translation in translations {
             let original = try #require(translation.translationOf)
-            let there = try page(site, "\(original)/index.html")
-            let back = try page(site, "\(translation.slug)/index.html")
-            #expect(there.contains("href=\"../\(translation.slug)/index.html\" hreflang=\"\(language(of: translation))\""))
-            #expect(back.contains("href=\"../\(original)/index.html\" hreflang=\"en\""))
-            #expect(there.contains("<link rel=\"alternate\" hreflang=\"\(language(of: translation))\" href=\"\(Self.baseURL)\(translation.slug)/\">"))
-            #expect(back.contains("<link rel=\"alternate\" hreflang=\"en\" href=\"\(Self.baseURL)\(original)/\">"))
+            let there = try page(site, "\(original).html")
+            let back = try page(site, "\(translation.slug).html")
+            #expect(there.contains("href=\"\(translation.slug).html\" hreflang=\"\(language(of: translation))\""))
+            #expect(back.contains("href=\"\(original).html\" hreflang=\"en\""))
+            #expect(there.contains("<link rel=\"alternate\" hreflang=\"\(language(of: translation))\" href=\"\(Self.baseURL)\(translation.slug)\">"))
+            #expect(back.contains("<link rel=\"alternate\" hreflang=\"en\" href=\"\(Self.baseURL)\(original)\">"))
         }
     }
 
     @Test func leafletJSONLDParsesAndCarriesTheFields() throws {
         let site = try site
         for manifest in try manifests {
-            let html = try page(site, "\(manifest.slug)/index.html")
+            let html = try page(site, "\(manifest.slug).html")
             let json = try #require(html.between("<script type=\"application/ld+json\">", "</script>"))
             let value = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
             #expect(value["@type"] as? String == "MedicalWebPage")
@@ -122,7 +122,7 @@ struct DiscoveryTests {
             #expect((value["publisher"] as? [String: Any])?["name"] as? String == "Riverside Community Health Trust")
             #expect(value["copyrightHolder"] != nil)
             #expect((value["reviewedBy"] as? [[String: Any]])?.count == manifest.reviewedBy.count)
-            #expect(value["url"] as? String == "\(Self.baseURL)\(manifest.slug)/")
+            #expect(value["url"] as? String == "\(Self.baseURL)\(manifest.slug)")
             if manifest.translationOf != nil {
                 #expect(value["translationOfWork"] != nil)
                 #expect((value["workTranslation"] as? [[String: Any]])?.isEmpty == false)
@@ -146,7 +146,7 @@ struct DiscoveryTests {
         parser.delegate = collector
         #expect(parser.parse(), "sitemap.xml is well-formed XML")
         let manifests = try manifests
-        var expected = manifests.map { "\(Self.baseURL)\($0.slug)/" } + [Self.baseURL]
+        var expected = manifests.map { "\(Self.baseURL)\($0.slug)" } + [Self.baseURL]
         for language in Set(manifests.map(language(of:))) where language != "en" { expected.append("\(Self.baseURL)\(language)/") }
         #expect(collector.locations == expected.sorted())
         #expect(collector.alternates > 0, "translations carry xhtml:link hreflang alternates")
@@ -160,8 +160,8 @@ struct DiscoveryTests {
     @Test func canonicalLinksAndMetaDescription() throws {
         let site = try site
         for manifest in try manifests {
-            let html = try page(site, "\(manifest.slug)/index.html")
-            #expect(html.contains("<link rel=\"canonical\" href=\"\(Self.baseURL)\(manifest.slug)/\">"))
+            let html = try page(site, "\(manifest.slug).html")
+            #expect(html.contains("<link rel=\"canonical\" href=\"\(Self.baseURL)\(manifest.slug)\">"), "clean URL")
             #expect(html.contains("<meta name=\"description\" content=\""))
         }
     }

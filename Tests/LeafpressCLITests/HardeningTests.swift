@@ -60,7 +60,7 @@ struct HardeningTests {
         try Data([0xEF, 0xBB, 0xBF] + Array("# Follow-up\r\n\r\nSee us in two weeks.\r\n".utf8)).write(to: URL(fileURLWithPath: built.folder.subpath(Self.section)))
         let result = try runLeafpress(built.build, in: built.folder)
         #expect(result.status == 0, "\(result.stderr)")
-        let html = try built.folder.read("site/wound-care/index.html")
+        let html = try built.folder.read("site/wound-care.html")
         #expect(html.contains(">Follow-up</h2>"))
         #expect(!html.contains("\u{FEFF}"))
     }
@@ -78,7 +78,7 @@ struct HardeningTests {
         try built.folder.write(body, to: Self.section)
         let result = try runLeafpress(built.build, in: built.folder)
         #expect(result.status == 0, "\(result.stderr.prefix(500))")
-        let size = try FileManager.default.attributesOfItem(atPath: built.folder.subpath("site/wound-care/index.html"))[.size] as? Int ?? 0
+        let size = try FileManager.default.attributesOfItem(atPath: built.folder.subpath("site/wound-care.html"))[.size] as? Int ?? 0
         #expect(size > 50 * 1024 * 1024)
     }
 
@@ -146,7 +146,7 @@ struct HardeningTests {
         let result = try runLeafpress(built.build, in: built.folder)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("warning: removed unsafe link"))
-        let html = try built.folder.read("site/wound-care/index.html").lowercased()
+        let html = try built.folder.read("site/wound-care.html").lowercased()
         for scheme in ["javascript:", "vbscript:", "data:"] { #expect(!html.contains(scheme), "\(scheme)") }
     }
 
@@ -154,7 +154,7 @@ struct HardeningTests {
         let built = try Built()
         try built.folder.write("# Follow-up\n\n<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n", to: Self.section)
         #expect(try runLeafpress(built.build, in: built.folder).status == 0)
-        let html = try built.folder.read("site/wound-care/index.html")
+        let html = try built.folder.read("site/wound-care.html")
         #expect(!html.contains("alert(1)") || html.contains("<!-- raw HTML omitted -->"))
         #expect(!html.contains("<script>alert"))
         #expect(!html.contains("onerror"))

@@ -26,8 +26,8 @@ struct RepositoryContentTests {
         #expect(pages.contains("404.html"))
         for manifest in report.manifests {
             #expect(!manifest.draft)
-            #expect(pages.contains("\(manifest.slug)/index.html"))
-            let footer = try #require(footer(of: try page(site, "\(manifest.slug)/index.html")))
+            #expect(pages.contains("\(manifest.slug).html"))
+            let footer = try #require(footer(of: try page(site, "\(manifest.slug).html")))
             #expect(footer.contains(InlineMarkdown.html(manifest.copyright ?? copyright)), "\(manifest.slug)")
         }
         for name in pages {

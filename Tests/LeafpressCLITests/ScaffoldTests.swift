@@ -85,7 +85,7 @@ struct ScaffoldTests {
         #expect(manifest.reviewedBy == [] && manifest.authors == [] && manifest.sources == [] && manifest.keywords == [])
         #expect(manifest.draft == false)
 
-        let html = try page(folder.subpath("site"), "knee-replacement/index.html")
+        let html = try page(folder.subpath("site"), "knee-replacement.html")
         for title in ["What you need to know", "When to call an emergency number", "Contact your care team today",
                       "Mention at your next appointment", "Follow-up"] {
             #expect(html.contains(title), "page lacks the section '\(title)'")
@@ -242,7 +242,7 @@ struct ScaffoldTests {
         #expect(build.stderr.contains("built 1 leaflet"))
         #expect(build.stderr.contains(", 0 warnings"))
         #expect(!build.stderr.contains("warning:"), "stderr: \(build.stderr)")
-        #expect(site.exists("site/example-leaflet/index.html"))
+        #expect(site.exists("site/example-leaflet.html"))
         #expect(try brokenReferences(in: site.subpath("site")) == [])
 
         // The library build with review checks agrees: nothing to warn about.

@@ -60,23 +60,27 @@ struct ServeTests {
         #expect(missing.body.contains("Page not found"))
     }
 
-    @Test func folderWithoutSlashRedirectsSoRelativeLinksWork() throws {
+    @Test func cleanURLServesTheLeafletPage() throws {
         let server = try Server()
-        let response = try HTTP.get("/wound-care", port: server.port)
-        #expect(response.status == 301)
-        #expect(response.header("Location") == "/wound-care/")
-        #expect(try HTTP.get("/wound-care/", port: server.port).status == 200)
+        let clean = try HTTP.get("/wound-care", port: server.port)
+        #expect(clean.status == 200)
+        #expect(clean.body.contains("<h1 id=\"leaflet-title\">Wound Care</h1>"))
+        #expect(try HTTP.get("/wound-care.html", port: server.port).body == clean.body)
+        // With a slash the page's root-relative links would break: redirect to the clean URL.
+        let slash = try HTTP.get("/wound-care/", port: server.port)
+        #expect(slash.status == 301)
+        #expect(slash.header("Location") == "/wound-care")
     }
 
     @Test func reloadScriptIsInjectedOnlyWhenServing() throws {
         let server = try Server()
-        let page = try HTTP.get("/wound-care/", port: server.port)
+        let page = try HTTP.get("/wound-care", port: server.port)
         #expect(page.body.contains("<script src=\"/__leafpress/live.js\"></script></body>"))
         #expect(try HTTP.get("/__leafpress/live.js", port: server.port).body.contains("EventSource"))
         // A normal build of the same content never carries it.
         let built = try TemporaryDirectory()
         _ = try SiteBuilder(options: buildOptions(content: server.folder.subpath("content"), output: built.subpath("site"))).build()
-        #expect(!(try built.read("site/wound-care/index.html")).contains("__leafpress"))
+        #expect(!(try built.read("site/wound-care.html")).contains("__leafpress"))
     }
 
     @Test func traversalAndHiddenFilesAreRefused() throws {
@@ -96,19 +100,19 @@ struct ServeTests {
         try events.waitFor(": connected")
         try server.folder.write("# Follow-up\n\nCome back in three weeks for a wound check.\n", to: "content/leaflets/wound-care/10-follow-up.md")
         try events.waitFor("event: reload")
-        let page = try HTTP.get("/wound-care/", port: server.port)
+        let page = try HTTP.get("/wound-care", port: server.port)
         #expect(page.body.contains("Come back in three weeks for a wound check."))
     }
 
     @Test func aBrokenEditIsReportedWhileTheLastGoodPageKeepsServing() throws {
         let server = try Server()
-        let before = try HTTP.get("/wound-care/", port: server.port).body
+        let before = try HTTP.get("/wound-care", port: server.port).body
         let events = try HTTP.EventStream(port: server.port)
         try events.waitFor(": connected")
         try server.folder.write("---\nkind: urgnet\n---\n# Follow-up\n\nChanged.\n", to: "content/leaflets/wound-care/10-follow-up.md")
         let text = try events.waitFor("event: failed")
         #expect(text.contains("unknown section kind 'urgnet'"))
-        #expect(try HTTP.get("/wound-care/", port: server.port).body == before)
+        #expect(try HTTP.get("/wound-care", port: server.port).body == before)
         // A page opened while the build is failing is told at once.
         let late = try HTTP.EventStream(port: server.port)
         #expect(try late.waitFor("event: failed").contains("urgnet"))

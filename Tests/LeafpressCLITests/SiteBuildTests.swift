@@ -17,7 +17,7 @@ struct SiteBuildTests {
         #expect(report.pages == 4)
         #expect(report.manifests.map(\.slug) == ["knee-replacement", "wound-care"])
         #expect(report.diagnostics.isEmpty)
-        #expect(htmlPages(in: folder.subpath("site")) == ["404.html", "index.html", "knee-replacement/index.html", "wound-care/index.html"])
+        #expect(htmlPages(in: folder.subpath("site")) == ["404.html", "index.html", "knee-replacement.html", "wound-care.html"])
     }
 
     @Test func assetsAndThemeAreCopied() throws {
@@ -28,8 +28,7 @@ struct SiteBuildTests {
         #expect(files["wound-care/dressing.png"] == Data("not really a PNG\n".utf8))
         #expect(files["wound-care/docs/checklist.txt"] != nil)
         #expect(files["theme/style.css"] != nil)
-        #expect(files["theme/print.css"] != nil)
-        #expect(files["wound-care/print.css"] != nil)
+        #expect(files.keys.filter { $0.hasSuffix(".css") }.sorted() == ["theme/style.css"], "print styles are inside each page")
         #expect(files[OutputDirectory.markerName] != nil)
     }
 
@@ -40,7 +39,7 @@ struct SiteBuildTests {
         #expect(pages.count == 5)
         for name in pages {
             let footer = try #require(footer(of: try page(site, name)), "\(name) has no <footer>")
-            let copyright = name == "knee-replacement/index.html" ? Self.overrideCopyrightHTML : Self.siteCopyrightHTML
+            let copyright = name == "knee-replacement.html" ? Self.overrideCopyrightHTML : Self.siteCopyrightHTML
             #expect(footer.contains(copyright), "\(name) footer lacks the copyright")
             #expect(footer.contains(Self.disclaimerHTML), "\(name) footer lacks the disclaimer")
         }
@@ -62,11 +61,11 @@ struct SiteBuildTests {
     @Test func linksAreRewrittenToOutputPages() throws {
         let folder = try TemporaryDirectory()
         let site = try buildFixture(in: folder)
-        let html = try page(site, "wound-care/index.html")
-        #expect(html.contains("<a href=\"../knee-replacement/index.html\">knee leaflet</a>"))
-        #expect(html.contains("<a href=\"../knee-replacement/index.html#risks--blood-clots\">blood clots</a>"))
-        #expect(html.contains("<img src=\"../assets/diagram.svg\" alt=\"A diagram of a wound\" />"))
-        #expect(html.contains("<a href=\"dressing.png\">dressing</a>"))
+        let html = try page(site, "wound-care.html")
+        #expect(html.contains("<a href=\"knee-replacement.html\">knee leaflet</a>"))
+        #expect(html.contains("<a href=\"knee-replacement.html#risks--blood-clots\">blood clots</a>"))
+        #expect(html.contains("<img src=\"assets/diagram.svg\" alt=\"A diagram of a wound\" />"))
+        #expect(html.contains("<a href=\"wound-care/dressing.png\">dressing</a>"))
         #expect(html.contains("<a href=\"#about--looking-after-the-wound\">looking after the wound</a>"))
         #expect(html.contains("<h3 id=\"about--looking-after-the-wound\">"))
     }
@@ -74,7 +73,7 @@ struct SiteBuildTests {
     @Test func sectionsAppearInFileNameOrder() throws {
         let folder = try TemporaryDirectory()
         let site = try buildFixture(in: folder)
-        let html = try page(site, "wound-care/index.html")
+        let html = try page(site, "wound-care.html")
         let ids = html.matches(of: #/<section id="([^"]+)"/#).map { String($0.output.1) }
         #expect(ids == ["about", "when-to-get-help", "urgent", "non-urgent", "follow-up"])
         let contents = html.matches(of: #/<li[^>]*><a href="#([^"]+)">/#).map { String($0.output.1) }
@@ -84,7 +83,7 @@ struct SiteBuildTests {
     @Test func sectionsAppearInListedOrder() throws {
         let folder = try TemporaryDirectory()
         let site = try buildFixture(in: folder)
-        let html = try page(site, "knee-replacement/index.html")
+        let html = try page(site, "knee-replacement.html")
         let ids = html.matches(of: #/<section id="([^"]+)"/#).map { String($0.output.1) }
         #expect(ids == ["c-exercises", "a-overview", "risks"])
     }
@@ -97,7 +96,7 @@ struct SiteBuildTests {
     func careCardsCarryTheirLevel(level: String, id: String, label: String, prefix: String, title: String) throws {
         let folder = try TemporaryDirectory()
         let site = try buildFixture(in: folder)
-        let html = try page(site, "wound-care/index.html")
+        let html = try page(site, "wound-care.html")
         let start = try #require(html.range(of: "<section id=\"\(id)\""))
         let card = html[start.lowerBound...]
         let end = try #require(card.range(of: "</section>"))
@@ -111,7 +110,7 @@ struct SiteBuildTests {
     @Test func informationSectionsAreNotCareCards() throws {
         let folder = try TemporaryDirectory()
         let site = try buildFixture(in: folder)
-        let html = try page(site, "wound-care/index.html")
+        let html = try page(site, "wound-care.html")
         #expect(html.contains("<section id=\"about\" class=\"section\" aria-labelledby=\"about--about-this-leaflet\">"))
         #expect(html.contains("<h2 id=\"about--about-this-leaflet\">About this leaflet</h2>"))
         #expect(html.matches(of: #/class="care-card /#).count == 3)
@@ -120,22 +119,22 @@ struct SiteBuildTests {
     @Test func copyrightOverrideShowsOnItsLeafletOnly() throws {
         let folder = try TemporaryDirectory()
         let site = try buildFixture(in: folder)
-        let knee = try #require(footer(of: try page(site, "knee-replacement/index.html")))
+        let knee = try #require(footer(of: try page(site, "knee-replacement.html")))
         #expect(knee.contains(Self.overrideCopyrightHTML))
         #expect(!knee.contains(Self.siteCopyrightHTML))
         let index = try #require(footer(of: try page(site, "index.html")))
         #expect(index.contains(Self.siteCopyrightHTML))
         #expect(!index.contains(Self.overrideCopyrightHTML))
-        let wound = try #require(footer(of: try page(site, "wound-care/index.html")))
+        let wound = try #require(footer(of: try page(site, "wound-care.html")))
         #expect(wound.contains(Self.siteCopyrightHTML))
     }
 
     @Test func copyrightOverrideIsPrintedOnEveryPageOfItsLeaflet() throws {
         let folder = try TemporaryDirectory()
         let site = try buildFixture(in: folder)
-        let knee = try page(site, "knee-replacement/print.css")
+        let knee = try printStyle(of: try page(site, "knee-replacement.html"))
         #expect(knee.contains(CSSString.quoted(FixtureSite.overrideCopyright)))
-        let wound = try page(site, "wound-care/print.css")
+        let wound = try printStyle(of: try page(site, "wound-care.html"))
         #expect(wound.contains(CSSString.quoted(FixtureSite.copyright)))
         #expect(wound.contains(CSSString.quoted("This leaflet is general information only. Ask your care team for advice.")))
     }
@@ -143,17 +142,17 @@ struct SiteBuildTests {
     @Test func draftsAreNotBuiltByDefault() throws {
         let folder = try TemporaryDirectory()
         let site = try buildFixture(in: folder)
-        #expect(!FileManager.default.fileExists(atPath: site + "/hip-draft"))
+        #expect(!FileManager.default.fileExists(atPath: site + "/hip-draft.html"))
         #expect(!(try page(site, "index.html")).contains("hip-draft"))
     }
 
     @Test func draftsAreBuiltWithIncludeDrafts() throws {
         let folder = try TemporaryDirectory()
         let site = try buildFixture(in: folder, drafts: true)
-        let html = try page(site, "hip-draft/index.html")
+        let html = try page(site, "hip-draft.html")
         #expect(html.contains("<h1 id=\"leaflet-title\">Hip Replacement</h1>"))
-        #expect(html.contains("<a href=\"../knee-replacement/index.html#a-overview\">knee leaflet</a>"))
-        #expect(try page(site, "index.html").contains("<a href=\"hip-draft/index.html\">Hip Replacement</a>"))
+        #expect(html.contains("<a href=\"knee-replacement.html#a-overview\">knee leaflet</a>"))
+        #expect(try page(site, "index.html").contains("<a href=\"hip-draft.html\">Hip Replacement</a>"))
     }
 
     @Test func linkToADraftFailsTheBuildUnlessDraftsAreBuilt() throws {
@@ -185,10 +184,20 @@ struct SiteBuildTests {
     @Test func successfulRebuildReplacesTheSite() throws {
         let folder = try TemporaryDirectory()
         let site = try buildFixture(in: folder, drafts: true)
-        #expect(FileManager.default.fileExists(atPath: site + "/hip-draft/index.html"))
+        #expect(FileManager.default.fileExists(atPath: site + "/hip-draft.html"))
         try buildFixture(in: folder, drafts: false)
-        #expect(!FileManager.default.fileExists(atPath: site + "/hip-draft"))
+        #expect(!FileManager.default.fileExists(atPath: site + "/hip-draft.html"))
         #expect(leftovers(besides: site) == [])
+    }
+
+    @Test(arguments: ["index", "404", "theme", "assets"])
+    func slugThatWouldOverwriteASiteFileIsRefused(slug: String) throws {
+        let folder = try TemporaryDirectory()
+        try FixtureSite.write(into: folder)
+        try FileManager.default.copyItem(atPath: folder.subpath("content/leaflets/wound-care"), toPath: folder.subpath("content/leaflets/\(slug)"))
+        let options = buildOptions(content: folder.subpath("content"), output: folder.subpath("site"))
+        let failure = try #require(throws: BuildFailure.self) { try SiteBuilder(options: options).build() }
+        #expect(failure.diagnostics.filter { $0.severity == .error }.map(\.rule) == ["slug"])
     }
 
     @Test func outputFolderWithOtherFilesIsNeverReplaced() throws {
@@ -220,10 +229,10 @@ struct SiteBuildTests {
         options.baseURL = "https://leaflets.example.org/test"
         _ = try SiteBuilder(options: options).build()
         let site = folder.subpath("site")
-        let html = try page(site, "wound-care/index.html")
-        #expect(html.contains("<link rel=\"canonical\" href=\"https://leaflets.example.org/test/wound-care/\">"))
-        #expect(html.contains("<a href=\"../knee-replacement/index.html#risks--blood-clots\" data-print-url=\"https://leaflets.example.org/test/knee-replacement/#risks--blood-clots\">blood clots</a>"))
-        #expect(html.contains("<span class=\"url\">https://leaflets.example.org/test/wound-care/</span>"))
+        let html = try page(site, "wound-care.html")
+        #expect(html.contains("<link rel=\"canonical\" href=\"https://leaflets.example.org/test/wound-care\">"))
+        #expect(html.contains("<a href=\"knee-replacement.html#risks--blood-clots\" data-print-url=\"https://leaflets.example.org/test/knee-replacement#risks--blood-clots\">blood clots</a>"))
+        #expect(html.contains("<span class=\"url\">https://leaflets.example.org/test/wound-care</span>"))
         #expect(html.contains("<svg"))
         #expect(try brokenReferences(in: site) == [])
     }
@@ -241,7 +250,7 @@ struct SiteBuildTests {
         try FixtureSite.write(into: folder)
         try folder.write("---\ntitle: Exercises\n---\n\n## Exercises\n\nBend your knee.\n", to: "content/leaflets/knee-replacement/03-c-exercises.md")
         let site = try buildFixture(in: folder)
-        let html = try page(site, "knee-replacement/index.html")
+        let html = try page(site, "knee-replacement.html")
         do {
             #expect(duplicateIDs(in: html) == [])
         }
@@ -284,7 +293,7 @@ struct SiteBuildTests {
             """), to: "theme/leaflet.mustache")
         let site = folder.subpath("site")
         _ = try SiteBuilder(options: buildOptions(content: folder.subpath("content"), output: site, templates: theme)).build()
-        let html = try page(site, "knee-replacement/index.html")
+        let html = try page(site, "knee-replacement.html")
         #expect(html.contains("<ul class=\"sub\"><li><a href=\"#risks--blood-clots\">Blood clots</a></li></ul>"))
     }
 

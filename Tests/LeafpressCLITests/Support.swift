@@ -222,6 +222,12 @@ func footer(of html: String) -> Substring? {
     html.range(of: "<footer").map { html[$0.lowerBound...] }
 }
 
+/// The text of the page's inline print style (`<style media="print">…</style>`).
+func printStyle(of html: String) throws -> String {
+    let match = try #require(html.firstMatch(of: #/<style media="print">([^<]*)</style>/#), "page has no inline print style")
+    return String(match.output.1)
+}
+
 /// `id` values that occur more than once on a page.
 func duplicateIDs(in html: String) -> [String] {
     var counts: [String: Int] = [:]

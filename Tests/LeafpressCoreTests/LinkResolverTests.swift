@@ -40,24 +40,24 @@ struct LinkResolverTests {
 
     @Test func linkToAnotherLeafletFolder() {
         let (output, links) = rewrite("../knee-replacement/")
-        #expect(output == "../knee-replacement/index.html")
+        #expect(output == "knee-replacement.html")
         #expect(links.diagnostics.isEmpty)
     }
 
     @Test func linkToAnotherLeafletWithoutTrailingSlash() {
-        #expect(rewrite("../knee-replacement").0 == "../knee-replacement/index.html")
+        #expect(rewrite("../knee-replacement").0 == "knee-replacement.html")
     }
 
     @Test func linkToASectionOfAnotherLeaflet() {
         let (output, links) = rewrite("../knee-replacement/03-during.md")
-        #expect(output == "../knee-replacement/index.html#during")
+        #expect(output == "knee-replacement.html#during")
         #expect(links.diagnostics.isEmpty)
         #expect(links.pendingAnchors.isEmpty)
     }
 
     @Test func anchorIntoAnotherLeafletIsRewrittenAndLeftForLaterChecking() throws {
         let (output, links) = rewrite("../knee-replacement/05-risks.md#blood-clots", line: 6, column: 2)
-        #expect(output == "../knee-replacement/index.html#risks--blood-clots")
+        #expect(output == "knee-replacement.html#risks--blood-clots")
         #expect(links.diagnostics.isEmpty)
         let pending = try #require(links.pendingAnchors.first)
         #expect(links.pendingAnchors.count == 1)
@@ -97,28 +97,32 @@ struct LinkResolverTests {
 
     @Test func siteAssetFromALeaflet() {
         let (output, links) = rewrite("../../assets/hip-bone-diagram.svg", isImage: true)
-        #expect(output == "../assets/hip-bone-diagram.svg")
+        #expect(output == "assets/hip-bone-diagram.svg")
         #expect(links.diagnostics.isEmpty)
     }
 
     @Test func siteAssetInASubfolder() {
-        #expect(rewrite("../../assets/logos/trust.png", isImage: true).0 == "../assets/logos/trust.png")
+        #expect(rewrite("../../assets/logos/trust.png", isImage: true).0 == "assets/logos/trust.png")
     }
 
-    @Test func assetBesideTheSections() {
-        #expect(rewrite("bowel-prep.pdf").0 == "bowel-prep.pdf")
-        #expect(rewrite("images/scope.png", isImage: true).0 == "images/scope.png")
+    @Test func assetBesideTheSectionsIsInTheLeafletsFolder() {
+        #expect(rewrite("bowel-prep.pdf").0 == "colonoscopy/bowel-prep.pdf")
+        #expect(rewrite("images/scope.png", isImage: true).0 == "colonoscopy/images/scope.png")
+    }
+
+    @Test func linkToTheLeafletItselfIsItsPage() {
+        #expect(rewrite("../colonoscopy/").0 == "colonoscopy.html")
     }
 
     @Test func assetOfAnotherLeaflet() {
-        #expect(rewrite("../knee-replacement/knee.svg", isImage: true).0 == "../knee-replacement/knee.svg")
+        #expect(rewrite("../knee-replacement/knee.svg", isImage: true).0 == "knee-replacement/knee.svg")
     }
 
     @Test func percentEncodedPathIsDecodedThenReEncoded() {
         var targets = Self.targets
         targets.siteAssets.insert("care plan.pdf")
         var links = LinkResolver(targets: targets, slug: "colonoscopy", path: Self.path, lineOffset: 0)
-        #expect(links.rewrite("../../assets/care%20plan.pdf", isImage: false, line: 1, column: 1, anchors: [:]) == "../assets/care%20plan.pdf")
+        #expect(links.rewrite("../../assets/care%20plan.pdf", isImage: false, line: 1, column: 1, anchors: [:]) == "assets/care%20plan.pdf")
         #expect(links.diagnostics.isEmpty)
     }
 
@@ -138,21 +142,22 @@ struct LinkResolverTests {
         return links.printURL(for: href)
     }
 
-    @Test func printURLOfAnotherLeafletIsItsFolder() {
-        #expect(printURL("../knee-replacement/index.html") == "https://leaflets.example.org/patients/knee-replacement/")
-        #expect(printURL("../knee-replacement/index.html#risks--blood-clots") == "https://leaflets.example.org/patients/knee-replacement/#risks--blood-clots")
+    @Test func printURLOfAnotherLeafletIsItsCleanURL() {
+        #expect(printURL("knee-replacement.html") == "https://leaflets.example.org/patients/knee-replacement")
+        #expect(printURL("knee-replacement.html#risks--blood-clots") == "https://leaflets.example.org/patients/knee-replacement#risks--blood-clots")
     }
 
     @Test func printURLOfAssets() {
-        #expect(printURL("../assets/hip-bone-diagram.svg") == "https://leaflets.example.org/patients/assets/hip-bone-diagram.svg")
-        #expect(printURL("bowel-prep.pdf") == "https://leaflets.example.org/patients/colonoscopy/bowel-prep.pdf")
+        #expect(printURL("assets/hip-bone-diagram.svg") == "https://leaflets.example.org/patients/assets/hip-bone-diagram.svg")
+        #expect(printURL("colonoscopy/bowel-prep.pdf") == "https://leaflets.example.org/patients/colonoscopy/bowel-prep.pdf")
+        #expect(printURL("assets/guide.html") == "https://leaflets.example.org/patients/assets/guide.html")
     }
 
     @Test func noPrintURLForFragmentsExternalLinksOrWithoutBaseURL() {
         #expect(printURL("#how-to-prepare") == nil)
         #expect(printURL("https://www.nhs.uk/") == nil)
         #expect(printURL("//cdn.example.org/x") == nil)
-        #expect(resolver().printURL(for: "../knee-replacement/index.html") == nil)
+        #expect(resolver().printURL(for: "knee-replacement.html") == nil)
     }
 
     // MARK: links that do not resolve

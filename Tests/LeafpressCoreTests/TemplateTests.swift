@@ -21,7 +21,7 @@ struct TemplateTests {
     @Test func leafletTitleIsEscapedOnItsPage() throws {
         let output = try TemporaryDirectory()
         let site = try buildEscapingSite(into: output)
-        let page = try String(contentsOfFile: site + "/unsafe-title/index.html", encoding: .utf8)
+        let page = try String(contentsOfFile: site + "/unsafe-title.html", encoding: .utf8)
         #expect(page.contains("<h1 id=\"leaflet-title\">&lt;script&gt;&amp;&quot;&#39;</h1>"))
         #expect(page.contains("<title>&lt;script&gt;&amp;&quot;&#39; – Tom &amp; Jerry&#39;s &lt;Clinic&gt;</title>"))
         #expect(onlyThemeScripts(page))
@@ -31,7 +31,7 @@ struct TemplateTests {
     @Test func summaryAndSettingAreEscapedOnTheLeafletPage() throws {
         let output = try TemporaryDirectory()
         let site = try buildEscapingSite(into: output)
-        let page = try String(contentsOfFile: site + "/unsafe-title/index.html", encoding: .utf8)
+        let page = try String(contentsOfFile: site + "/unsafe-title.html", encoding: .utf8)
         #expect(page.contains("<p class=\"care-setting\">A &lt;b&gt;setting&lt;/b&gt;</p>"))
         #expect(page.contains("<meta name=\"description\" content=\"Summary with &lt;img src=x onerror=alert(1)&gt; &amp; more\">"))
         #expect(!page.contains("<img"))
@@ -41,7 +41,7 @@ struct TemplateTests {
     @Test func sectionTitleFromFrontMatterIsEscaped() throws {
         let output = try TemporaryDirectory()
         let site = try buildEscapingSite(into: output)
-        let page = try String(contentsOfFile: site + "/unsafe-title/index.html", encoding: .utf8)
+        let page = try String(contentsOfFile: site + "/unsafe-title.html", encoding: .utf8)
         #expect(page.contains(">About &lt;this&gt; &amp; &quot;that&quot;</h2>"))
         #expect(page.contains("<p>Body text with <!-- raw HTML omitted -->alert(1)<!-- raw HTML omitted --> inline.</p>"))
     }
@@ -50,7 +50,7 @@ struct TemplateTests {
         let output = try TemporaryDirectory()
         let site = try buildEscapingSite(into: output)
         let index = try String(contentsOfFile: site + "/index.html", encoding: .utf8)
-        #expect(index.contains("<a class=\"leaflet-card__title\" href=\"unsafe-title/index.html\">&lt;script&gt;&amp;&quot;&#39;</a>"))
+        #expect(index.contains("<a class=\"leaflet-card__title\" href=\"unsafe-title.html\">&lt;script&gt;&amp;&quot;&#39;</a>"))
         #expect(index.contains("<h1>Tom &amp; Jerry&#39;s &lt;Clinic&gt;</h1>"))
         #expect(onlyThemeScripts(index))
     }
@@ -62,7 +62,7 @@ struct TemplateTests {
 
     func verify(_ html: String) -> Diagnostic? {
         FooterCheck.verify(html, copyrightHTML: Self.copyright, disclaimerHTML: Self.disclaimer,
-                           template: "templates/leaflet.mustache", page: "colonoscopy/index.html")
+                           template: "templates/leaflet.mustache", page: "colonoscopy.html")
     }
 
     @Test func footerWithBothTextsPasses() {
@@ -71,14 +71,14 @@ struct TemplateTests {
 
     @Test func footerWithoutDisclaimerNamesTheTemplate() {
         #expect(verify("<footer><p>\(Self.copyright)</p></footer>") == .error(
-            "page 'colonoscopy/index.html' is missing the disclaimer in its footer; render {{{copyright_html}}} and {{{disclaimer_html}}} inside <footer>",
+            "page 'colonoscopy.html' is missing the disclaimer in its footer; render {{{copyright_html}}} and {{{disclaimer_html}}} inside <footer>",
             at: SourceLocation(path: "templates/leaflet.mustache"), rule: "footer"))
     }
 
     @Test func footerWithoutCopyrightNamesTheTemplate() {
         let diagnostic = verify("<footer><p>\(Self.disclaimer)</p></footer>")
         #expect(diagnostic?.location == SourceLocation(path: "templates/leaflet.mustache"))
-        #expect(diagnostic?.message.hasPrefix("page 'colonoscopy/index.html' is missing the copyright in its footer") == true)
+        #expect(diagnostic?.message.hasPrefix("page 'colonoscopy.html' is missing the copyright in its footer") == true)
     }
 
     @Test func footerWithNeitherTextNamesBoth() {
@@ -94,7 +94,7 @@ struct TemplateTests {
 
     @Test func pageWithoutFooterNamesTheTemplate() {
         #expect(verify("<p>\(Self.disclaimer) \(Self.copyright)</p>") == .error(
-            "page 'colonoscopy/index.html' has no <footer> with the copyright and disclaimer",
+            "page 'colonoscopy.html' has no <footer> with the copyright and disclaimer",
             at: SourceLocation(path: "templates/leaflet.mustache"), rule: "footer"))
     }
 
@@ -190,5 +190,52 @@ struct TemplateTests {
 func onlyThemeScripts(_ html: String) -> Bool {
     html.components(separatedBy: "<script").dropFirst().allSatisfy {
         $0.hasPrefix(" type=\"application/ld+json\">") || $0.hasPrefix(" src=\"")
+    }
+}
+
+/// The inline print style of every page and the hash that lets it past the page's CSP.
+@Suite("Inline print style")
+struct InlinePrintStyleTests {
+    @Test(arguments: [
+        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+    ])
+    func sha256MatchesTheFIPSVectors(input: String, hex: String) {
+        #expect(SHA256.digest(Array(input.utf8)).map { String(format: "%02x", $0) }.joined() == hex)
+    }
+
+    @Test func sha256OfAMillionAs() {
+        let digest = SHA256.digest([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000))
+        #expect(digest.map { String(format: "%02x", $0) }.joined() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    @Test func everyPageHasItsPrintStyleInlineAllowedByItsHash() throws {
+        let output = try TemporaryDirectory()
+        let fixtures = try #require(Bundle.module.path(forResource: "Fixtures", ofType: nil))
+        var options = BuildOptions()
+        options.contentDirectory = fixtures + "/escaping-site"
+        options.templatesDirectory = repositoryTemplates
+        options.outputDirectory = output.subpath("site")
+        _ = try SiteBuilder(options: options).build()
+        let pages = ["index.html", "404.html", "unsafe-title.html"]
+        for name in pages {
+            let html = try String(contentsOfFile: output.subpath("site/" + name), encoding: .utf8)
+            let css = try printStyleText(html)
+            #expect(css.contains("@page"), "\(name)")
+            let csp = try #require(html.firstMatch(of: #/http-equiv="Content-Security-Policy" content="([^"]*)"/#), "\(name)")
+            let policy = String(csp.output.1).replacingOccurrences(of: "&#39;", with: "'")
+            #expect(policy.contains("style-src 'self' '\(SHA256.cspSource(css))';"), "\(name): \(policy)")
+        }
+        // The title printed at the top of each sheet is the page's own.
+        let leaflet = try String(contentsOfFile: output.subpath("site/unsafe-title.html"), encoding: .utf8)
+        #expect(try printStyleText(leaflet).contains(CSSString.quoted("<script>&\"'")))
+        #expect(!FileManager.default.fileExists(atPath: output.subpath("site/unsafe-title")), "a leaflet without files of its own gets no folder")
+        #expect(!FileManager.default.fileExists(atPath: output.subpath("site/theme/print.css")))
+    }
+
+    func printStyleText(_ html: String) throws -> String {
+        let style = try #require(html.firstMatch(of: #/<style media="print">([^<]*)</style>/#))
+        return String(style.output.1)
     }
 }

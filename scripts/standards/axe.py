@@ -62,9 +62,9 @@ AXE_SCRIPT = pathlib.Path(selenium_axe_python.__file__).parent / "axe-core" / "a
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 REQUIRED_PAGES = [
     "index.html",
-    "bone-marrow-harvesting/index.html",
-    "colonoscopia/index.html",
-    "going-home-after-pneumonia-ar/index.html",
+    "bone-marrow-harvesting.html",
+    "colonoscopia.html",
+    "going-home-after-pneumonia-ar.html",
     "es/index.html",
     "404.html",
 ]

@@ -15,7 +15,7 @@ enum SearchIndex {
 
         func encode(to encoder: Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode("\(slug)/index.html", forKey: .url)
+            try container.encode(SiteLayout.page(of: slug), forKey: .url)
             try container.encode(title, forKey: .title)
             try container.encode(summary, forKey: .summary)
             try container.encodeIfPresent(setting, forKey: .setting)

@@ -47,5 +47,5 @@ struct SiteDirectory: Sendable {
     static func folder(for language: String) -> String { language.lowercased() }
 
     /// Names that slugs may not take, because the site uses them itself.
-    static let reservedSlugs: Set<String> = ["theme", "assets"]
+    static var reservedSlugs: Set<String> { SiteLayout.reservedSlugs }
 }

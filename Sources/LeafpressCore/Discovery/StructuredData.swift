@@ -61,10 +61,10 @@ enum StructuredData {
     static func medicalWebPage(_ manifest: LeafletManifest, language: String, publisher: String, copyrightNotice: String,
                                translations: [SiteDirectory.Entry], baseURL: String?) -> String {
         func version(_ entry: SiteDirectory.Entry) -> Version {
-            let url = baseURL.map { $0 + entry.slug + "/" }
+            let url = baseURL.map { $0 + SiteLayout.cleanPath(of: entry.slug) }
             return Version(id: url, url: url, name: entry.title, inLanguage: entry.language)
         }
-        let url = baseURL.map { $0 + manifest.slug + "/" }
+        let url = baseURL.map { $0 + SiteLayout.cleanPath(of: manifest.slug) }
         let page = MedicalWebPage(
             id: url, url: url, name: manifest.title, description: manifest.summary, inLanguage: language,
             lastReviewed: manifest.reviewed.description,

@@ -47,6 +47,17 @@ struct SiteWriter: Sendable {
         }
     }
 
+    /// Creates the folder `relative` (and its parents) for files written by someone else,
+    /// such as the PDFs the browser prints.
+    func makeFolder(_ relative: String) throws(BuildFailure) {
+        _ = try resolve(relative)
+        do {
+            try makeParents(of: relative + "/.")
+        } catch {
+            throw BuildFailure(.error("cannot create '\(relative)': \(error.localizedDescription)", at: nil, rule: "output"))
+        }
+    }
+
     /// Copies a source file (never following a symlink out of its folder) to `relative`.
     func copy(from source: String, to relative: String) throws(BuildFailure) {
         let path = try resolve(relative)

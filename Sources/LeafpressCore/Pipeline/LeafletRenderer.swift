@@ -48,10 +48,13 @@ struct LeafletRenderer: Sendable {
         guard !outcome.diagnostics.hasErrors, let writer else { return outcome }
 
         let language = plan.manifest.language ?? site.language
-        let values = context.leaflet(plan.manifest, sections: sections, language: language,
-                                     pdf: pdfSlugs.contains(plan.slug) ? "\(plan.slug).pdf" : nil)
+        let printCSS = templates.has("print.css")
+            ? templates.render("print.css", context.printStyles(title: plan.manifest.title, copyright: plan.manifest.copyright ?? site.copyright, language: language))
+            : ""
+        let values = context.leaflet(plan.manifest, sections: sections, language: language, printCSS: printCSS,
+                                     pdf: pdfSlugs.contains(plan.slug) ? SiteLayout.pdf(of: plan.slug) : nil)
         let html = templates.render("leaflet", values)
-        let page = "\(plan.slug)/index.html"
+        let page = SiteLayout.page(of: plan.slug)
         if let problem = FooterCheck.verify(html, copyrightHTML: context.copyrightHTML(plan.manifest.copyright),
                                             disclaimerHTML: context.disclaimerHTML,
                                             template: templates.path(of: "leaflet"), page: page) {
@@ -60,12 +63,8 @@ struct LeafletRenderer: Sendable {
         }
         do {
             try writer.write(html, to: page)
-            if templates.has("print.css") {
-                let css = templates.render("print.css", context.printStyles(title: plan.manifest.title, copyright: plan.manifest.copyright ?? site.copyright, language: language))
-                try writer.write(css, to: "\(plan.slug)/print.css")
-            }
             for asset in plan.folder.assetFiles {
-                try writer.copy(from: plan.folder.path + "/" + asset, to: "\(plan.slug)/\(asset)")
+                try writer.copy(from: plan.folder.path + "/" + asset, to: SiteLayout.file(asset, of: plan.slug))
             }
         } catch {
             outcome.diagnostics.append(contentsOf: error.diagnostics)

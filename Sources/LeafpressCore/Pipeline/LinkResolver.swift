@@ -97,7 +97,7 @@ struct LinkResolver: LinkRewriting {
                 id = String(fragment)
             }
             if targetSlug == slug, let id { return "#" + Self.encode(id) }
-            return relative("\(targetSlug)/index.html", fragment: id.map { Substring($0) })
+            return relative(SiteLayout.page(of: targetSlug), fragment: id.map { Substring($0) })
         }
         guard leaflet.assets.contains(rest) else {
             diagnostics.append(.error("\(what) target '\(destination)' not found", at: here, rule: isImage ? "missing-asset" : "broken-link"))
@@ -107,32 +107,27 @@ struct LinkResolver: LinkRewriting {
             diagnostics.append(.error("\(what) into draft leaflet '\(targetSlug)', which is only built with --drafts", at: here, rule: "broken-link"))
             return destination
         }
-        return relative("\(targetSlug)/\(rest)", fragment: fragment)
+        return relative(SiteLayout.file(rest, of: targetSlug), fragment: fragment)
     }
 
+    /// The absolute address printed after a link (with `base_url`): pages by their
+    /// clean URL (`other-leaflet#risks`), files by their path.
     func printURL(for href: String) -> String? {
         guard let baseURL, !href.hasPrefix("#"), !Self.hasScheme(href), !href.hasPrefix("//") else { return nil }
-        var parts = [slug]
-        var rest = Substring(href)
-        while rest.hasPrefix("../") {
-            rest = rest.dropFirst(3)
-            if !parts.isEmpty { parts.removeLast() }
+        var path = Substring(href)
+        var fragment: Substring = ""
+        if let hash = path.firstIndex(of: "#") {
+            fragment = path[hash...]
+            path = path[..<hash]
         }
-        parts.append(String(rest))
-        var url = baseURL + parts.joined(separator: "/")
-        if url.hasSuffix("/index.html") { url.removeLast("index.html".count) }
-        if let range = url.range(of: "/index.html#") { url.replaceSubrange(range, with: "/#") }
-        return url
+        if path.hasSuffix(".html"), !path.contains("/") { path = path.dropLast(".html".count) }
+        return baseURL + path + fragment
     }
 
-    /// From this leaflet's page (`<slug>/index.html`) to a path relative to the site root.
+    /// A path relative to the site root, as a link from this leaflet's page. The page is
+    /// at the root (`<slug>.html`), so the path is already relative to it.
     private func relative(_ target: String, fragment: Substring?) -> String {
-        var url: String
-        if target.hasPrefix(slug + "/") {
-            url = Self.encodePath(String(target.dropFirst(slug.count + 1)))
-        } else {
-            url = "../" + Self.encodePath(target)
-        }
+        var url = Self.encodePath(target)
         if let fragment { url += "#" + Self.encode(String(fragment)) }
         return url
     }

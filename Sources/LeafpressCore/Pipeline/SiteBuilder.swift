@@ -42,10 +42,12 @@ public struct SiteBuilder: Sendable {
             if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics.sortedByLocation()) }
             var pages = outcomes.reduce(0) { $0 + $1.pages }
             if let sink { pages += try finish(prepared, outcomes: outcomes, into: sink, diagnostics: &diagnostics) }
-            if let pdf = options.pdf, let output, !diagnostics.hasErrors {
-                let jobs = prepared.plans.filter { pdfSlugs.contains($0.slug) }.map { plan in
-                    PDFPrinter.Job(page: "\(output.stagingPath)/\(plan.slug)/index.html",
-                                   pdf: "\(output.stagingPath)/\(plan.slug)/\(plan.slug).pdf", name: plan.slug)
+            if let pdf = options.pdf, let output, let sink, !diagnostics.hasErrors {
+                let printed = prepared.plans.filter { pdfSlugs.contains($0.slug) }
+                for plan in printed { try sink.makeFolder((SiteLayout.pdf(of: plan.slug) as NSString).deletingLastPathComponent) }
+                let jobs = printed.map { plan in
+                    PDFPrinter.Job(page: "\(output.stagingPath)/\(SiteLayout.page(of: plan.slug))",
+                                   pdf: "\(output.stagingPath)/\(SiteLayout.pdf(of: plan.slug))", name: plan.slug)
                 }
                 diagnostics += PDFPrinter(browser: pdf.browser).print(jobs, jobs: options.jobs)
             }
@@ -185,16 +187,20 @@ public struct SiteBuilder: Sendable {
         var pages = 0
         let directory = prepared.directory
         var pagesToWrite: [(template: String, file: String, values: [String: Any])] = []
+        func printCSS(_ language: String) -> String {
+            guard templates.has("print.css") else { return "" }
+            return templates.render("print.css", context.printStyles(title: site.title, copyright: site.copyright, language: language))
+        }
         for language in directory.languages {
             let inLanguage = manifests.filter { directory.entries[$0.slug]?.language == language }
-            pagesToWrite.append(("index", directory.indexPath(for: language), context.index(inLanguage, language: language)))
+            pagesToWrite.append(("index", directory.indexPath(for: language), context.index(inLanguage, language: language, printCSS: printCSS(language))))
             let entries = outcomes.filter { directory.entries[$0.manifest.slug]?.language == language }.map { outcome in
                 SearchIndex.Entry(slug: outcome.manifest.slug, title: outcome.manifest.title, summary: outcome.manifest.summary,
                                   setting: outcome.manifest.setting, keywords: outcome.manifest.keywords, sections: outcome.sectionTitles)
             }
             try writer.write(SearchIndex.script(entries), to: SearchIndex.fileName(for: language))
         }
-        pagesToWrite.append(("404", "404.html", context.notFound(language: site.language)))
+        pagesToWrite.append(("404", "404.html", context.notFound(language: site.language, printCSS: printCSS(site.language))))
         for page in pagesToWrite {
             let html = templates.render(page.template, page.values)
             if let problem = FooterCheck.verify(html, copyrightHTML: context.siteCopyrightHTML, disclaimerHTML: context.disclaimerHTML,
@@ -213,13 +219,10 @@ public struct SiteBuilder: Sendable {
             }
             for manifest in manifests {
                 let versions = [manifest.slug] + directory.translations(of: manifest.slug).map(\.slug)
-                let alternates = versions.count > 1 ? versions.compactMap { slug in directory.entries[slug].map { ($0.language, "\(slug)/") } } : []
-                entries.append(Sitemap.Page(path: "\(manifest.slug)/", lastModified: manifest.reviewed, alternates: alternates))
+                let alternates = versions.count > 1 ? versions.compactMap { slug in directory.entries[slug].map { ($0.language, SiteLayout.cleanPath(of: slug)) } } : []
+                entries.append(Sitemap.Page(path: SiteLayout.cleanPath(of: manifest.slug), lastModified: manifest.reviewed, alternates: alternates))
             }
             try writer.write(Sitemap.xml(entries, baseURL: baseURL), to: "sitemap.xml")
-        }
-        if templates.has("print.css") {
-            try writer.write(templates.render("print.css", context.printStyles(title: site.title, copyright: site.copyright, language: site.language)), to: "theme/print.css")
         }
         try copyTheme(writer)
         for asset in siteAssets {

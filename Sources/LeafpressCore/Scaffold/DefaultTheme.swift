@@ -22,7 +22,7 @@ public enum DefaultTheme {
 <html lang="{{lang}}" dir="{{dir}}">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'; img-src 'self'; media-src 'self'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'{{#print_css_hash}} '{{print_css_hash}}'{{/print_css_hash}}; img-src 'self'; media-src 'self'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{$title}}{{page_title}} – {{site.title}}{{/title}}</title>
 <meta name="description" content="{{description}}">
@@ -35,7 +35,7 @@ public enum DefaultTheme {
 {{/alternates}}
 <link rel="icon" href="{{root}}theme/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="{{root}}theme/style.css">
-<link rel="stylesheet" href="{{print_css}}" media="print">
+{{#print_css_hash}}<style media="print">{{{print_css}}}</style>{{/print_css_hash}}
 {{{json_ld_html}}}
 {{$head}}{{/head}}
 </head>

@@ -140,7 +140,10 @@ public final class LiveSite: @unchecked Sendable {
         if diagnostics.hasErrors { return .failure(BuildFailure(diagnostics: diagnostics.sortedByLocation())) }
 
         let next = MemoryOutput(files: output?.snapshot ?? [:])
-        for slug in slugs { next.removeAll(under: slug + "/") }
+        for slug in slugs {
+            next.removeAll(under: SiteLayout.file("", of: slug))
+            next.removeAll(under: SiteLayout.page(of: slug))
+        }
         next.merge(scratch)
         // Index pages, search and sitemap depend on leaflet metadata and section titles
         // only; an edit to section text leaves them as they are.

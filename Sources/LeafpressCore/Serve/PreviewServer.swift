@@ -55,6 +55,14 @@ public final class PreviewServer: @unchecked Sendable {
                 return Self.respond(.serviceUnavailable, Data(LiveScript.errorPage(text).utf8), type: "text/html; charset=utf-8")
             }
             if let file = files[key] { return Self.serve(file, key: key) }
+            // `/slug` is the leaflet page `slug.html`, as static hosts with clean URLs serve it.
+            if !key.isEmpty, let file = files[key + ".html"] {
+                // `/slug/` would break the page's relative links (they are relative to the root).
+                if path.hasSuffix("/") {
+                    return HTTPResponse(statusCode: .movedPermanently, headers: [HTTPHeader("Location"): "/" + key])
+                }
+                return Self.serve(file, key: key + ".html")
+            }
             if let file = files[key.isEmpty ? "index.html" : key + "/index.html"] {
                 // A folder without its slash would break the page's relative links.
                 if !key.isEmpty, !path.hasSuffix("/") {

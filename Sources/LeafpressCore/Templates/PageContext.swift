@@ -55,21 +55,25 @@ struct PageContext: Sendable {
             "copyright_html": copyrightHTML(copyright),
             "disclaimer_html": disclaimerHTML,
             "t": strings.values,
+            // The page's print style goes inline, allowed by its hash in the page's CSP:
+            // no stylesheet file per leaflet.
             "print_css": printCSS,
             "paper": site.paper.rawValue,
             "generator": "Leafpress",
         ]
+        if !printCSS.isEmpty { context["print_css_hash"] = SHA256.cspSource(printCSS) }
         if let baseURL, let canonicalPath { context["canonical"] = baseURL + canonicalPath }
         return context
     }
 
     // MARK: Leaflet pages
 
-    func leaflet(_ manifest: LeafletManifest, sections: [RenderedSection], language: String, pdf: String? = nil) -> [String: Any] {
+    func leaflet(_ manifest: LeafletManifest, sections: [RenderedSection], language: String, printCSS: String = "",
+                 pdf: String? = nil) -> [String: Any] {
         let strings = strings(language)
-        var context = common(root: "../", language: language, title: manifest.title, description: manifest.summary,
+        var context = common(root: "", language: language, title: manifest.title, description: manifest.summary,
                              copyright: manifest.copyright ?? site.copyright,
-                             canonicalPath: "\(manifest.slug)/", printCSS: "print.css")
+                             canonicalPath: SiteLayout.cleanPath(of: manifest.slug), printCSS: printCSS)
         var leaflet: [String: Any] = [
             "slug": manifest.slug,
             "title": manifest.title,
@@ -91,7 +95,7 @@ struct PageContext: Sendable {
             leaflet["next_review"] = ["iso": next.description, "display": strings.format(next)]
         }
         if let baseURL {
-            let url = baseURL + manifest.slug + "/"
+            let url = baseURL + SiteLayout.cleanPath(of: manifest.slug)
             leaflet["url"] = url
             if let svg = QRCode.svg(for: url, label: "\(strings["qr_label"]) \(url)") { leaflet["qr_svg_html"] = svg }
         }
@@ -100,13 +104,13 @@ struct PageContext: Sendable {
         let translations = directory.translations(of: manifest.slug)
         leaflet["translations"] = translations.map { other -> [String: Any] in
             ["lang": other.language, "dir": LanguageTag.direction(of: other.language), "title": other.title,
-             "language_name": self.strings(other.language)["language_name"], "href": "../\(other.slug)/index.html"]
+             "language_name": self.strings(other.language)["language_name"], "href": SiteLayout.page(of: other.slug)]
         }
         leaflet["has_translations"] = !translations.isEmpty
         if !translations.isEmpty {
             let versions = [(manifest.slug, language)] + translations.map { ($0.slug, $0.language) }
             context["alternates"] = versions.sorted { $0.1 < $1.1 }.map { slug, lang in
-                ["lang": lang, "href": (baseURL ?? "../") + (baseURL == nil ? "\(slug)/index.html" : "\(slug)/")]
+                ["lang": lang, "href": baseURL.map { $0 + SiteLayout.cleanPath(of: slug) } ?? SiteLayout.page(of: slug)]
             }
         }
         context["json_ld_html"] = StructuredData.medicalWebPage(manifest, language: language, publisher: site.publisher,
@@ -143,14 +147,14 @@ struct PageContext: Sendable {
     // MARK: Index pages
 
     /// The index of one language: A–Z with letter links, by category, search, languages.
-    func index(_ entries: [LeafletManifest], language: String) -> [String: Any] {
+    func index(_ entries: [LeafletManifest], language: String, printCSS: String = "") -> [String: Any] {
         let strings = strings(language)
         let isRoot = language == directory.siteLanguage
         let root = isRoot ? "" : "../"
         let path = directory.indexPath(for: language)
         var context = common(root: root, language: language, title: site.title, description: site.title,
                              copyright: site.copyright, canonicalPath: isRoot ? "" : String(path.dropLast("index.html".count)),
-                             printCSS: root + "theme/print.css")
+                             printCSS: printCSS)
         let sorted = Self.byTitle(entries)
 
         var letters: [(letter: String, leaflets: [LeafletManifest])] = []
@@ -205,7 +209,7 @@ struct PageContext: Sendable {
     private func listing(_ manifest: LeafletManifest, root: String) -> [String: Any] {
         var values: [String: Any] = [
             "title": manifest.title,
-            "href": root + "\(manifest.slug)/index.html",
+            "href": root + SiteLayout.page(of: manifest.slug),
             "summary": manifest.summary,
         ]
         if let setting = manifest.setting { values["setting"] = setting }
@@ -231,13 +235,13 @@ struct PageContext: Sendable {
 
     // MARK: Other pages
 
-    func notFound(language: String) -> [String: Any] {
+    func notFound(language: String, printCSS: String = "") -> [String: Any] {
         let strings = strings(language)
         // Servers answer missing paths at any depth with this page, so relative links
         // only work from the root; with a base URL they work from everywhere.
         var context = common(root: baseURL ?? "", language: language, title: strings["not_found_title"],
                              description: strings["not_found_text"], copyright: site.copyright,
-                             canonicalPath: nil, printCSS: (baseURL ?? "") + "theme/print.css")
+                             canonicalPath: nil, printCSS: printCSS)
         context["is_404"] = true
         return context
     }
