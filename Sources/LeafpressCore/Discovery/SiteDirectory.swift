@@ -9,6 +9,8 @@ struct SiteDirectory: Sendable {
         var language: String
         /// Slug of the original leaflet (its own slug when it is not a translation).
         var group: String
+        /// The leaflet's `version`, for translations to compare their `source_version` with.
+        var version: Int?
     }
 
     let siteLanguage: String
@@ -23,7 +25,8 @@ struct SiteDirectory: Sendable {
         for plan in plans {
             let manifest = plan.manifest
             let group = manifest.translationOf.flatMap { slugs.contains($0) ? $0 : nil } ?? manifest.slug
-            let entry = Entry(slug: manifest.slug, title: manifest.title, language: manifest.language ?? siteLanguage, group: group)
+            let entry = Entry(slug: manifest.slug, title: manifest.title, language: manifest.language ?? siteLanguage, group: group,
+                              version: manifest.control.version)
             entries[manifest.slug] = entry
             groups[group, default: []].append(manifest.slug)
         }
@@ -36,6 +39,12 @@ struct SiteDirectory: Sendable {
         guard let entry = entries[slug] else { return [] }
         return (groups[entry.group] ?? []).filter { $0 != slug }.compactMap { entries[$0] }
             .sorted { ($0.language, $0.slug) < ($1.language, $1.slug) }
+    }
+
+    /// The built leaflet `slug` translates, if any.
+    func original(of slug: String) -> Entry? {
+        guard let entry = entries[slug], entry.group != slug else { return nil }
+        return entries[entry.group]
     }
 
     /// Where a language's index lives, relative to the site root.

@@ -41,9 +41,14 @@ enum StructuredData {
         var copyrightNotice: String
         var translationOfWork: Version?
         var workTranslation: [Version]?
+        /// The leaflet's `reference`.
+        var identifier: String?
+        /// The leaflet's `version`.
+        var version: Int?
         enum CodingKeys: String, CodingKey {
             case context = "@context", type = "@type", id = "@id", url, name, description, inLanguage, lastReviewed,
-                 audience, reviewedBy, keywords, publisher, copyrightHolder, copyrightNotice, translationOfWork, workTranslation
+                 audience, reviewedBy, keywords, publisher, copyrightHolder, copyrightNotice, translationOfWork, workTranslation,
+                 identifier, version
         }
     }
 
@@ -74,7 +79,8 @@ enum StructuredData {
             copyrightHolder: Organization(name: manifest.copyright == nil ? publisher : copyrightNotice),
             copyrightNotice: copyrightNotice,
             translationOfWork: translations.first { $0.slug == manifest.translationOf }.map(version),
-            workTranslation: translations.isEmpty ? nil : translations.map(version))
+            workTranslation: translations.isEmpty ? nil : translations.map(version),
+            identifier: manifest.control.reference, version: manifest.control.version)
         return script(page)
     }
 

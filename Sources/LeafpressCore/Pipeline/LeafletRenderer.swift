@@ -49,7 +49,8 @@ struct LeafletRenderer: Sendable {
 
         let language = plan.manifest.language ?? site.language
         let printCSS = templates.has("print.css")
-            ? templates.render("print.css", context.printStyles(title: plan.manifest.title, copyright: plan.manifest.copyright ?? site.copyright, language: language))
+            ? templates.render("print.css", context.printStyles(title: plan.manifest.title, copyright: plan.manifest.copyright ?? site.copyright, language: language,
+                                                                control: context.printedControlLine(plan.manifest, language: language)))
             : ""
         let values = context.leaflet(plan.manifest, sections: sections, language: language, printCSS: printCSS,
                                      pdf: pdfSlugs.contains(plan.slug) ? SiteLayout.pdf(of: plan.slug) : nil)

@@ -90,6 +90,14 @@ language_name: "العربية"
 qr_label: "رمز QR يؤدي إلى"
 pdf_label: "تنزيل هذه النشرة بصيغة PDF"
 online_at: "اقرأ هذه النشرة على الإنترنت:"
+reference_short: "المرجع {reference}"
+version_short: "الإصدار {version}"
+document_control: "ضبط الوثيقة"
+owner: "المسؤول"
+approved_by: "اعتمدها"
+version_history: "سجل الإصدارات"
+translation_stale: "تم تحديث النسخة الأصلية من هذه النشرة بعد ترجمتها، لذلك قد لا تكون هذه الترجمة محدّثة."
+translation_stale_link: "اقرأ النسخة الأصلية المحدّثة"
 
 """#),
         ("i18n/en.yml", #"""
@@ -132,6 +140,14 @@ pdf_label: Download this leaflet as a PDF
 online_at: "Read this leaflet online:"
 date_format: "{day} {month} {year}"
 months: [January, February, March, April, May, June, July, August, September, October, November, December]
+reference_short: "Ref {reference}"
+version_short: "Version {version}"
+document_control: Document control
+owner: Owner
+approved_by: Approved by
+version_history: Version history
+translation_stale: The original of this leaflet has been updated since it was translated, so this translation may be out of date.
+translation_stale_link: Read the updated original
 
 """#),
         ("i18n/es.yml", #"""
@@ -173,6 +189,14 @@ language_name: Español
 qr_label: Código QR que enlaza a
 pdf_label: Descargar este folleto en PDF
 online_at: "Lea este folleto en internet:"
+reference_short: "Ref. {reference}"
+version_short: "Versión {version}"
+document_control: Control del documento
+owner: Responsable
+approved_by: Aprobado por
+version_history: Historial de versiones
+translation_stale: El original de este folleto se ha actualizado después de traducirlo, así que esta traducción puede no estar al día.
+translation_stale_link: Leer el original actualizado
 
 """#),
         ("index.mustache", ##"""
@@ -258,7 +282,13 @@ online_at: "Lea este folleto en internet:"
 {{#leaflet.next_review}}
       <div><dt>{{t.next_review}}</dt><dd><time datetime="{{iso}}">{{display}}</time></dd></div>
 {{/leaflet.next_review}}
+{{#leaflet.record.line}}
+      <div class="document-control"><dt>{{t.leaflet_reference}}</dt><dd>{{leaflet.record.line}}</dd></div>
+{{/leaflet.record.line}}
     </dl>
+{{#leaflet.record.stale}}
+    <p class="notice notice--stale" role="note">{{text}} <a href="{{href}}" hreflang="{{lang}}">{{link_text}}</a></p>
+{{/leaflet.record.stale}}
 {{#leaflet.has_translations}}
     <nav class="language-switcher" aria-label="{{t.languages}}">
       <ul>
@@ -311,6 +341,15 @@ online_at: "Lea este folleto en internet:"
 {{/leaflet.has_sources}}
       <div><dt>{{t.last_reviewed}}</dt><dd><time datetime="{{leaflet.reviewed.iso}}">{{leaflet.reviewed.display}}</time></dd></div>
       <div><dt>{{t.leaflet_reference}}</dt><dd>{{leaflet.reference}}</dd></div>
+{{#leaflet.record.owner}}
+      <div><dt>{{t.owner}}</dt><dd>{{leaflet.record.owner}}</dd></div>
+{{/leaflet.record.owner}}
+{{#leaflet.record.has_approvals}}
+      <div><dt>{{t.approved_by}}</dt><dd><ul>{{#leaflet.record.approvals}}<li>{{name}}, {{role}}, <time datetime="{{date.iso}}">{{date.display}}</time></li>{{/leaflet.record.approvals}}</ul></dd></div>
+{{/leaflet.record.has_approvals}}
+{{#leaflet.record.has_changes}}
+      <div><dt>{{t.version_history}}</dt><dd><ul>{{#leaflet.record.changes}}<li>{{label}} (<time datetime="{{date.iso}}">{{date.display}}</time>): {{summary}}</li>{{/leaflet.record.changes}}</ul></dd></div>
+{{/leaflet.record.has_changes}}
     </dl>
   </section>
 </article>
@@ -373,6 +412,13 @@ online_at: "Lea este folleto en internet:"
     content: {{{title_css}}};
     font: 9pt/1.3 system-ui, sans-serif;
     color: #333;
+  }
+  @top-right {
+    content: {{{control_css}}};
+    font: 8pt/1.3 system-ui, sans-serif;
+    color: #333;
+    text-align: end;
+    width: 60mm;
   }
   @bottom-left {
     content: {{{disclaimer_css}}} "\A" {{{copyright_css}}};
@@ -580,6 +626,8 @@ a:focus-visible, button:focus-visible, [tabindex]:focus-visible {
 .review-dates dt::after, .leaflet-about dt::after { content: ":"; }
 dt { font-weight: 600; }
 dd { margin: 0; }
+/* A translation whose original has a newer version: a bordered note, not colour alone. */
+.notice--stale { margin-block: 1rem; padding: 0.6rem 1rem; border: 2px solid currentColor; border-inline-start-width: 6px; }
 .leaflet-about { margin-block-start: 3rem; padding-block-start: 1rem; border-block-start: 1px solid var(--rule); font-size: 1rem; color: var(--muted); }
 .leaflet-about dl { display: grid; gap: 0.25rem; }
 .leaflet-about ul { margin: 0; padding-inline-start: 1.2rem; }

@@ -86,14 +86,15 @@ struct PageContext: Sendable {
             "has_sources": !manifest.sources.isEmpty,
             "authors": manifest.authors,
             "sources": manifest.sources,
-            "reference": "\(manifest.slug) · \(manifest.reviewed)",
+            "reference": RecordPresentation.line(manifest.control, strings: strings) ?? "\(manifest.slug) · \(manifest.reviewed)",
+            "record": RecordPresentation(manifest, strings: strings, original: directory.original(of: manifest.slug)).values,
             "sections": sections.map { section($0, strings: strings) },
         ]
         if let setting = manifest.setting { leaflet["setting"] = setting }
         if let category = manifest.category { leaflet["category"] = category }
-        if let next = manifest.nextReview {
-            leaflet["next_review"] = ["iso": next.description, "display": strings.format(next)]
-        }
+        // Without `next_review`, the review is due `governance.max_review_age` months after the last one.
+        let next = site.governance.reviewDue(manifest)
+        leaflet["next_review"] = ["iso": next.description, "display": strings.format(next)]
         if let baseURL {
             let url = baseURL + SiteLayout.cleanPath(of: manifest.slug)
             leaflet["url"] = url
@@ -119,6 +120,14 @@ struct PageContext: Sendable {
         context["leaflet"] = leaflet
         context["is_leaflet"] = true
         return context
+    }
+
+    /// The document-control line printed on every page of a leaflet: reference and
+    /// version (when the leaflet has them) beside the date of the last review.
+    func printedControlLine(_ manifest: LeafletManifest, language: String) -> String {
+        let strings = strings(language)
+        let reviewed = "\(strings["last_reviewed"]) \(strings.format(manifest.reviewed))"
+        return [RecordPresentation.line(manifest.control, strings: strings), reviewed].compactMap { $0 }.joined(separator: " · ")
     }
 
     private func section(_ section: RenderedSection, strings: UIStrings) -> [String: Any] {
@@ -247,7 +256,8 @@ struct PageContext: Sendable {
     }
 
     /// Values for `print.css.mustache`: CSS string literals, not HTML.
-    func printStyles(title: String, copyright: String, language: String) -> [String: Any] {
+    /// `control` is the leaflet's "Ref … · Version … · Last reviewed …" line ("" on index pages).
+    func printStyles(title: String, copyright: String, language: String, control: String = "") -> [String: Any] {
         var parts: [String] = []
         var rest = Substring(strings(language)["page_x_of_y"])
         while true {
@@ -264,6 +274,7 @@ struct PageContext: Sendable {
             "copyright_css": CSSString.quoted(copyrightText(copyright)),
             "disclaimer_css": CSSString.quoted(disclaimerText),
             "page_counter_css": parts.joined(separator: " "),
+            "control_css": CSSString.quoted(control),
         ]
     }
 

@@ -40,6 +40,14 @@ public struct UIStrings: Sendable {
         "qr_label": "QR code linking to",
         "pdf_label": "Download this leaflet as a PDF",
         "legal": "Copyright and disclaimer",
+        "reference_short": "Ref {reference}",
+        "version_short": "Version {version}",
+        "document_control": "Document control",
+        "owner": "Owner",
+        "approved_by": "Approved by",
+        "version_history": "Version history",
+        "translation_stale": "The original of this leaflet has been updated since it was translated, so this translation may be out of date.",
+        "translation_stale_link": "Read the updated original",
     ], months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"])
 
     public init(values: [String: String], months: [String]) {

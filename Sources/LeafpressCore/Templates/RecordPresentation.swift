@@ -1,0 +1,85 @@
+/// A leaflet's document-control record as pages show it: the "Ref GI-014 · Version 3"
+/// line beside the review date, owner, sign-offs and version history in the reader's
+/// language, and the notice a translation shows when its original has moved on.
+struct RecordPresentation: Sendable {
+    /// A date as `datetime` and as people read it.
+    struct ShownDay: Sendable {
+        var iso: String
+        var display: String
+    }
+
+    struct Approval: Sendable {
+        var name: String
+        var role: String
+        var date: ShownDay
+    }
+
+    struct Change: Sendable {
+        var version: Int
+        /// "Version 3" in the page's language.
+        var label: String
+        var date: ShownDay
+        var summary: String
+    }
+
+    /// The notice on a translation made from an older version of its original.
+    struct StaleNotice: Sendable {
+        var text: String
+        var linkText: String
+        /// Relative link to the original's page.
+        var href: String
+        /// Language and direction of the original, for `hreflang`.
+        var language: String
+    }
+
+    /// "Ref GI-014 · Version 3"; nil when the leaflet has neither.
+    var line: String?
+    var reference: String?
+    var version: Int?
+    var owner: String?
+    var approvals: [Approval]
+    var changes: [Change]
+    var stale: StaleNotice?
+
+    init(_ manifest: LeafletManifest, strings: UIStrings, original: SiteDirectory.Entry?) {
+        let control = manifest.control
+        line = Self.line(control, strings: strings)
+        reference = control.reference
+        version = control.version
+        owner = control.owner
+        func shown(_ day: Day) -> ShownDay { ShownDay(iso: day.description, display: strings.format(day)) }
+        approvals = control.approvals.map { Approval(name: $0.name, role: $0.role, date: shown($0.date)) }
+        changes = control.changes.map { Change(version: $0.version, label: strings["version_short"].replacingOccurrences(of: "{version}", with: String($0.version)), date: shown($0.date), summary: $0.summary) }
+        if let original, let current = original.version, let source = control.sourceVersion, source < current {
+            stale = StaleNotice(text: strings["translation_stale"], linkText: strings["translation_stale_link"],
+                                href: SiteLayout.page(of: original.slug), language: original.language)
+        }
+    }
+
+    /// "Ref GI-014 · Version 3" in the page's language, or the half that exists.
+    static func line(_ control: DocumentControl, strings: UIStrings) -> String? {
+        var parts: [String] = []
+        if let reference = control.reference { parts.append(strings["reference_short"].replacingOccurrences(of: "{reference}", with: reference)) }
+        if let version = control.version { parts.append(strings["version_short"].replacingOccurrences(of: "{version}", with: String(version))) }
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
+    }
+
+    /// Template values under `leaflet.record` (see README, "Templates").
+    var values: [String: Any] {
+        var values: [String: Any] = [
+            "approvals": approvals.map { ["name": $0.name, "role": $0.role, "date": ["iso": $0.date.iso, "display": $0.date.display]] },
+            "has_approvals": !approvals.isEmpty,
+            "changes": changes.map { ["version": $0.version, "label": $0.label, "summary": $0.summary, "date": ["iso": $0.date.iso, "display": $0.date.display]] as [String: Any] },
+            "has_changes": !changes.isEmpty,
+        ]
+        if let line { values["line"] = line }
+        if let reference { values["reference"] = reference }
+        if let version { values["version"] = version }
+        if let owner { values["owner"] = owner }
+        if let stale {
+            values["stale"] = ["text": stale.text, "link_text": stale.linkText, "href": stale.href,
+                               "lang": stale.language, "dir": LanguageTag.direction(of: stale.language)]
+        }
+        return values
+    }
+}
