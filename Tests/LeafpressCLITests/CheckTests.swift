@@ -8,7 +8,7 @@ import LeafpressCore
 enum CheckFixture {
     /// One finding the fixture must produce, exactly once.
     struct Fault: CustomStringConvertible {
-        var rule: String
+        var rule: Rule
         /// Relative to `content/leaflets/`.
         var file: String
         var line: Int?
@@ -24,29 +24,62 @@ enum CheckFixture {
     static let today = "2026-11-25"
 
     static let faults: [Fault] = [
-        Fault(rule: "slug", file: "Bad_Slug", line: nil, message: "bad slug 'Bad_Slug'"),
-        Fault(rule: "schema-required", file: "broken-meta/leaflet.yml", line: 1, message: "missing required key 'summary'"),
-        Fault(rule: "schema-type", file: "broken-meta/leaflet.yml", line: 2, column: 11, message: "'keywords' must be a list"),
-        Fault(rule: "schema-date", file: "broken-meta/leaflet.yml", line: 3, column: 11, message: "'2026-02-30'"),
-        Fault(rule: "no-care-card", file: "care-free/leaflet.yml", line: 1),
-        Fault(rule: "readability-grade", file: "hard-words/leaflet.yml", line: 1, message: "above the limit of 8"),
-        Fault(rule: "broken-link", file: "links/01-about.md", line: 3, message: "unknown leaflet 'no-such-leaflet'"),
-        Fault(rule: "broken-link", file: "links/01-about.md", line: 5, message: "missing section '09-nope.md'"),
-        Fault(rule: "broken-link", file: "links/01-about.md", line: 7, message: "'#no-such-heading'"),
-        Fault(rule: "missing-asset", file: "links/01-about.md", line: 9, message: "missing.svg"),
-        Fault(rule: "image-alt", file: "links/01-about.md", line: 11, message: "no alt text"),
-        Fault(rule: "schema-unknown-key", file: "meta-warnings/leaflet.yml", line: 3, column: 1, message: "did you mean 'category'?"),
-        Fault(rule: "translation-missing", file: "meta-warnings/leaflet.yml", line: 4, message: "did you mean 'simple'?"),
-        Fault(rule: "sentence-length", file: "prose/01-about.md", line: 6, column: 1, message: "sentence of 32 words (limit 25)"),
-        Fault(rule: "jargon", file: "prose/01-about.md", line: 8, column: 6, message: "'haematologist' is jargon; use 'blood doctor' instead"),
-        Fault(rule: "passive-voice", file: "prose/01-about.md", line: 10, column: 10, message: "'be given'"),
-        Fault(rule: "review-future", file: "review/leaflet.yml", line: 3, message: "in the future"),
-        Fault(rule: "review-overdue", file: "review/leaflet.yml", line: 4, message: "2026-06-01"),
-        Fault(rule: "sections-missing", file: "sections/leaflet.yml", line: 4, message: "'03-missing.md'"),
-        Fault(rule: "sections-unlisted", file: "sections/04-extra.md", line: nil),
-        Fault(rule: "heading-skip", file: "section-faults/02-skip.md", line: 6, message: "from 1 to 3"),
-        Fault(rule: "empty-section", file: "section-faults/03-empty.md", line: 4),
-        Fault(rule: "unknown-kind", file: "section-faults/04-kind.md", line: 3, column: 7, message: "did you mean 'urgent'?"),
+        Fault(rule: .slug, file: "Bad_Slug", line: nil, message: "bad slug 'Bad_Slug'"),
+        Fault(rule: .schemaRequired, file: "broken-meta/leaflet.yml", line: 1, message: "missing required key 'summary'"),
+        Fault(rule: .schemaType, file: "broken-meta/leaflet.yml", line: 2, column: 11, message: "'keywords' must be a list"),
+        Fault(rule: .schemaDate, file: "broken-meta/leaflet.yml", line: 3, column: 11, message: "'2026-02-30'"),
+        Fault(rule: .noCareCard, file: "care-free/leaflet.yml", line: 1),
+        Fault(rule: .readabilityGrade, file: "hard-words/leaflet.yml", line: 1, message: "above the limit of 8"),
+        Fault(rule: .brokenLink, file: "links/01-about.md", line: 3, message: "unknown leaflet 'no-such-leaflet'"),
+        Fault(rule: .brokenLink, file: "links/01-about.md", line: 5, message: "missing section '09-nope.md'"),
+        Fault(rule: .brokenLink, file: "links/01-about.md", line: 7, message: "'#no-such-heading'"),
+        Fault(rule: .missingAsset, file: "links/01-about.md", line: 9, message: "missing.svg"),
+        Fault(rule: .imageAlt, file: "links/01-about.md", line: 11, message: "no alt text"),
+        Fault(rule: .schemaUnknownKey, file: "meta-warnings/leaflet.yml", line: 3, column: 1, message: "did you mean 'category'?"),
+        Fault(rule: .translationMissing, file: "meta-warnings/leaflet.yml", line: 4, message: "did you mean 'simple'?"),
+        Fault(rule: .sentenceLength, file: "prose/01-about.md", line: 6, column: 1, message: "sentence of 32 words (limit 25)"),
+        Fault(rule: .jargon, file: "prose/01-about.md", line: 8, column: 6, message: "'haematologist' is jargon; use 'blood doctor' instead"),
+        Fault(rule: .passiveVoice, file: "prose/01-about.md", line: 10, column: 10, message: "'be given'"),
+        Fault(rule: .reviewFuture, file: "review/leaflet.yml", line: 3, message: "in the future"),
+        Fault(rule: .reviewOverdue, file: "review/leaflet.yml", line: 4, message: "2026-06-01"),
+        Fault(rule: .sectionsMissing, file: "sections/leaflet.yml", line: 4, message: "'03-missing.md'"),
+        Fault(rule: .sectionsUnlisted, file: "sections/04-extra.md", line: nil),
+        Fault(rule: .headingSkip, file: "section-faults/02-skip.md", line: 6, message: "from 1 to 3"),
+        Fault(rule: .emptySection, file: "section-faults/03-empty.md", line: 4),
+        Fault(rule: .unknownKind, file: "section-faults/04-kind.md", line: 3, column: 7, message: "did you mean 'urgent'?"),
+    ]
+
+    /// Rules whose fault stops the whole run (no theme, no output folder, no browser) or
+    /// needs a file system trick, so they cannot share this fixture: the test that plants each.
+    static let plantedElsewhere: [Rule: String] = [
+        .schemaLanguage: "YAMLLoaderTests.badLanguageTag",
+        .schemaPaper: "YAMLLoaderTests (unknown paper)",
+        .yaml: "YAMLLoaderTests, PublishTests.unquotedColonAdvisesQuotes",
+        .yamlLimits: "YAMLLoaderTests (anchors, depth)",
+        .frontMatter: "FrontMatterTests",
+        .encoding: "SourceTextTests",
+        .io: "HardeningTests",
+        .layout: "HardeningTests, DiscoveryTests",
+        .symlink: "HardeningTests",
+        .sectionsListed: "LeafletPlan tests",
+        .sectionTitle: "MarkdownTests",
+        .unsafeLink: "PublishTests.javascriptLinkKeepsItsTextWithoutALink",
+        .templates: "TemplateTests (missing template)",
+        .template: "TemplateTests (syntax error)",
+        .footer: "SiteBuildTests, TemplateTests",
+        .i18n: "DiscoveryTests",
+        .output: "SiteBuildTests (output folder)",
+        .pdf: "PrintTests",
+        .rawHTML: "PublishTests (raw HTML)",
+        .placeholder: "PublishTests (placeholder)",
+        .unknownRule: "PublishTests (rules:)",
+        .sectionFileName: "PublishTests (misnamed section)",
+        .unusedFile: "PublishTests (unused file)",
+        .reviewDueSoon: "PublishTests (review due soon)",
+        .referenceDuplicate: "document-control tests (#17)",
+        .changesVersion: "document-control tests (#17)",
+        .approvalMissing: "document-control tests (#17)",
+        .translationStale: "document-control tests (#17)",
     ]
 
     /// A care card every leaflet without a seeded `no-care-card` fault carries.
@@ -214,38 +247,34 @@ struct CheckTests {
         #expect(result.status == 1, "stderr: \(result.stderr)")
         let findings = try (try #require(json["diagnostics"] as? [Any])).map(JSONFinding.init)
         for fault in CheckFixture.faults {
-            let matching = findings.filter { $0.rule == fault.rule && $0.path == fault.path && $0.line == fault.line }
+            let matching = findings.filter { $0.rule == fault.rule.id && $0.path == fault.path && $0.line == fault.line }
             #expect(matching.count == 1, "\(fault): \(matching.count) findings")
             guard let finding = matching.first else { continue }
             if let column = fault.column { #expect(finding.column == column, "\(fault)") }
             if !fault.message.isEmpty { #expect(finding.message.contains(fault.message), "\(fault): \(finding.message)") }
         }
         let unexpected = findings.filter { finding in
-            !CheckFixture.faults.contains { $0.rule == finding.rule && $0.path == finding.path && $0.line == finding.line }
+            !CheckFixture.faults.contains { $0.rule.id == finding.rule && $0.path == finding.path && $0.line == finding.line }
         }
         #expect(unexpected.isEmpty, "\(unexpected)")
     }
 
-    @Test func everyRuleOfTheIssueIsSeeded() {
-        let rules = Set(CheckFixture.faults.map(\.rule))
-        let expected: Set<String> = [
-            "schema-unknown-key", "schema-required", "schema-type", "schema-date", "slug", "translation-missing",
-            "unknown-kind", "sections-missing", "sections-unlisted", "empty-section", "heading-skip", "no-care-card",
-            "broken-link", "missing-asset", "image-alt", "review-overdue", "review-future",
-            "readability-grade", "sentence-length", "jargon", "passive-voice",
-        ]
-        #expect(rules == expected)
-        #expect(CheckFixture.faults.filter { $0.rule == "broken-link" }.count == 3)
+    @Test func everyRuleOfTheCatalogIsPlantedOrCoveredElsewhere() {
+        let planted = Set(CheckFixture.faults.map(\.rule))
+        let elsewhere = Set(CheckFixture.plantedElsewhere.keys)
+        #expect(planted.isDisjoint(with: elsewhere), "\(planted.intersection(elsewhere))")
+        let missing = Set(Rule.allCases).subtracting(planted).subtracting(elsewhere)
+        #expect(missing.isEmpty, "rules with no planted fault: \(missing.sorted())")
+        #expect(CheckFixture.faults.filter { $0.rule == .brokenLink }.count == 3)
     }
 
-    @Test func severitiesFollowTheIssue() throws {
+    @Test func severitiesAreTheCatalogDefaults() throws {
         let (_, json) = try fixtureJSON()
         let findings = try (try #require(json["diagnostics"] as? [Any])).map(JSONFinding.init)
-        let warnings: Set<String> = ["schema-unknown-key", "no-care-card", "heading-skip", "review-overdue",
-                                     "readability-grade", "sentence-length", "jargon", "passive-voice"]
         for finding in findings {
-            let rule = try #require(finding.rule)
-            #expect(finding.severity == (warnings.contains(rule) ? "warning" : "error"), "\(finding)")
+            let id = try #require(finding.rule, "\(finding)")
+            let rule = try #require(Rule(id: id), "\(finding)")
+            #expect(finding.severity == rule.defaultLevel.rawValue, "\(finding)")
         }
     }
 

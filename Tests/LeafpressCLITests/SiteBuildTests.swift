@@ -161,7 +161,7 @@ struct SiteBuildTests {
         try folder.write("# Follow-up\n\nSee the [hip leaflet](../hip-draft/).\n", to: "content/leaflets/wound-care/10-follow-up.md")
         let options = buildOptions(content: folder.subpath("content"), output: folder.subpath("site"))
         let failure = try #require(throws: BuildFailure.self) { try SiteBuilder(options: options).build() }
-        #expect(failure.diagnostics.map(\.rule) == ["broken-link"])
+        #expect(failure.diagnostics.map(\.rule) == [.brokenLink])
         #expect(failure.diagnostics.first?.location == SourceLocation(path: folder.subpath("content") + "/leaflets/wound-care/10-follow-up.md", line: 3, column: 9))
         var withDrafts = options
         withDrafts.includeDrafts = true
@@ -197,7 +197,7 @@ struct SiteBuildTests {
         try FileManager.default.copyItem(atPath: folder.subpath("content/leaflets/wound-care"), toPath: folder.subpath("content/leaflets/\(slug)"))
         let options = buildOptions(content: folder.subpath("content"), output: folder.subpath("site"))
         let failure = try #require(throws: BuildFailure.self) { try SiteBuilder(options: options).build() }
-        #expect(failure.diagnostics.filter { $0.severity == .error }.map(\.rule) == ["slug"])
+        #expect(failure.diagnostics.filter { $0.severity == .error }.map(\.rule) == [.slug])
     }
 
     @Test func outputFolderWithOtherFilesIsNeverReplaced() throws {
@@ -207,7 +207,7 @@ struct SiteBuildTests {
         let failure = try #require(throws: BuildFailure.self) {
             try SiteBuilder(options: buildOptions(content: folder.subpath("content"), output: folder.subpath("site"))).build()
         }
-        #expect(failure.diagnostics.map(\.rule) == ["output"])
+        #expect(failure.diagnostics.map(\.rule) == [.output])
         #expect(snapshot(folder.subpath("site")) == ["thesis.txt": Data("my thesis\n".utf8)])
         #expect(leftovers(besides: folder.subpath("site")) == [])
     }
@@ -218,7 +218,7 @@ struct SiteBuildTests {
         let failure = try #require(throws: BuildFailure.self) {
             try SiteBuilder(options: buildOptions(content: folder.subpath("content"), output: folder.subpath("content/site"))).build()
         }
-        #expect(failure.diagnostics.map(\.rule) == ["output"])
+        #expect(failure.diagnostics.map(\.rule) == [.output])
         #expect(!folder.exists("content/site"))
     }
 
@@ -314,7 +314,7 @@ struct SiteBuildTests {
         }
         #expect(!failure.diagnostics.isEmpty)
         for diagnostic in failure.diagnostics {
-            #expect(diagnostic.rule == "footer")
+            #expect(diagnostic.rule == .footer)
             #expect(diagnostic.location?.path == theme + "/leaflet.mustache")
             #expect(diagnostic.message.contains("is missing the disclaimer in its footer"))
         }
@@ -346,7 +346,7 @@ struct SiteBuildTests {
             failure = error
         }
         do {
-            #expect(failure?.diagnostics.map(\.rule) == ["empty-section"])
+            #expect(failure?.diagnostics.map(\.rule) == [.emptySection])
         }
     }
 }

@@ -166,14 +166,14 @@ struct LinkResolverTests {
         let (output, links) = rewrite("../hip-replacement/", line: 4, column: 9)
         #expect(output == "../hip-replacement/")
         #expect(links.diagnostics == [
-            .error("link to unknown leaflet 'hip-replacement'", at: SourceLocation(path: Self.path, line: 7, column: 9), rule: "broken-link"),
+            .error("link to unknown leaflet 'hip-replacement'", at: SourceLocation(path: Self.path, line: 7, column: 9), rule: .brokenLink),
         ])
     }
 
     @Test func unknownSectionIsABrokenLink() {
         let (_, links) = rewrite("../knee-replacement/04-after.md", line: 2, column: 5)
         #expect(links.diagnostics == [
-            .error("link to missing section '04-after.md' of leaflet 'knee-replacement'", at: SourceLocation(path: Self.path, line: 5, column: 5), rule: "broken-link"),
+            .error("link to missing section '04-after.md' of leaflet 'knee-replacement'", at: SourceLocation(path: Self.path, line: 5, column: 5), rule: .brokenLink),
         ])
     }
 
@@ -181,39 +181,39 @@ struct LinkResolverTests {
         let (_, links) = rewrite("../../assets/missing.png", isImage: true, line: 10, column: 1)
         #expect(links.diagnostics == [
             .error("image target '../../assets/missing.png' not found (looked for content/assets/missing.png)",
-                   at: SourceLocation(path: Self.path, line: 13, column: 1), rule: "missing-asset"),
+                   at: SourceLocation(path: Self.path, line: 13, column: 1), rule: .missingAsset),
         ])
     }
 
     @Test func missingAssetBesideSectionsIsAMissingAsset() {
         let (_, links) = rewrite("photo.jpg", isImage: true, line: 1, column: 3)
         #expect(links.diagnostics == [
-            .error("image target 'photo.jpg' not found", at: SourceLocation(path: Self.path, line: 4, column: 3), rule: "missing-asset"),
+            .error("image target 'photo.jpg' not found", at: SourceLocation(path: Self.path, line: 4, column: 3), rule: .missingAsset),
         ])
     }
 
     @Test func linkToMissingFileIsABrokenLink() {
         let (_, links) = rewrite("leaflet.pdf", isImage: false, line: 1, column: 3)
-        #expect(links.diagnostics.map(\.rule) == ["broken-link"])
+        #expect(links.diagnostics.map(\.rule) == [.brokenLink])
     }
 
     @Test func linkLeavingTheContentFolderIsAnError() {
         let (output, links) = rewrite("../../../x", line: 1, column: 1)
         #expect(output == "../../../x")
         #expect(links.diagnostics == [
-            .error("link '../../../x' leaves the content folder", at: SourceLocation(path: Self.path, line: 4, column: 1), rule: "broken-link"),
+            .error("link '../../../x' leaves the content folder", at: SourceLocation(path: Self.path, line: 4, column: 1), rule: .brokenLink),
         ])
     }
 
     @Test func linkToSiteYmlIsNotATarget() {
         let (_, links) = rewrite("../../site.yml")
-        #expect(links.diagnostics.map(\.rule) == ["broken-link"])
+        #expect(links.diagnostics.map(\.rule) == [.brokenLink])
         #expect(links.diagnostics.first?.severity == .error)
     }
 
     @Test func absolutePathIsAnError() {
         let (_, links) = rewrite("/colonoscopy/index.html")
-        #expect(links.diagnostics.map(\.rule) == ["broken-link"])
+        #expect(links.diagnostics.map(\.rule) == [.brokenLink])
         #expect(links.diagnostics.first?.message.contains("starts with '/'") == true)
     }
 
@@ -222,20 +222,20 @@ struct LinkResolverTests {
         #expect(output == "../knee-arthroscopy/01-what-you-need-to-know.md")
         #expect(links.diagnostics == [
             .error("link to draft leaflet 'knee-arthroscopy', which is only built with --drafts",
-                   at: SourceLocation(path: Self.path, line: 4, column: 1), rule: "broken-link"),
+                   at: SourceLocation(path: Self.path, line: 4, column: 1), rule: .brokenLink),
         ])
     }
 
     @Test func assetOfDraftLeafletIsAnError() {
         let (_, links) = rewrite("../knee-arthroscopy/scan.png", isImage: true)
-        #expect(links.diagnostics.map(\.rule) == ["broken-link"])
+        #expect(links.diagnostics.map(\.rule) == [.brokenLink])
         #expect(links.diagnostics.first?.message.contains("draft leaflet 'knee-arthroscopy'") == true)
     }
 
     @Test func unknownAnchorInThisFileIsABrokenLink() {
         let (_, links) = rewrite("#nowhere", line: 2, column: 4, anchors: ["sedation": "after--sedation"])
         #expect(links.diagnostics == [
-            .error("no heading with anchor '#nowhere' in this file", at: SourceLocation(path: Self.path, line: 5, column: 4), rule: "broken-link"),
+            .error("no heading with anchor '#nowhere' in this file", at: SourceLocation(path: Self.path, line: 5, column: 4), rule: .brokenLink),
         ])
     }
 

@@ -36,7 +36,7 @@ struct SourceTextTests {
         }
         #expect(diagnostic.severity == .error)
         #expect(diagnostic.location == SourceLocation(path: "content/leaflets/x/01-a.md", line: 2, column: 3))
-        #expect(diagnostic.rule == "encoding")
+        #expect(diagnostic.rule == .encoding)
         #expect(diagnostic.message == "invalid UTF-8 byte 0xFF; save the file as UTF-8")
     }
 
@@ -85,7 +85,7 @@ struct SourceTextTests {
             Issue.record("expected a failure")
             return
         }
-        #expect(diagnostic.rule == "io")
+        #expect(diagnostic.rule == .io)
         #expect(diagnostic.location == SourceLocation(path: "content/file.md"))
     }
 }

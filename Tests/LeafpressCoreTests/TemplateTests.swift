@@ -72,7 +72,7 @@ struct TemplateTests {
     @Test func footerWithoutDisclaimerNamesTheTemplate() {
         #expect(verify("<footer><p>\(Self.copyright)</p></footer>") == .error(
             "page 'colonoscopy.html' is missing the disclaimer in its footer; render {{{copyright_html}}} and {{{disclaimer_html}}} inside <footer>",
-            at: SourceLocation(path: "templates/leaflet.mustache"), rule: "footer"))
+            at: SourceLocation(path: "templates/leaflet.mustache"), rule: .footer))
     }
 
     @Test func footerWithoutCopyrightNamesTheTemplate() {
@@ -89,13 +89,13 @@ struct TemplateTests {
     @Test func textsOutsideTheFooterDoNotCount() {
         let diagnostic = verify("<p>\(Self.disclaimer) \(Self.copyright)</p><footer></footer>")
         #expect(diagnostic?.severity == .error)
-        #expect(diagnostic?.rule == "footer")
+        #expect(diagnostic?.rule == .footer)
     }
 
     @Test func pageWithoutFooterNamesTheTemplate() {
         #expect(verify("<p>\(Self.disclaimer) \(Self.copyright)</p>") == .error(
             "page 'colonoscopy.html' has no <footer> with the copyright and disclaimer",
-            at: SourceLocation(path: "templates/leaflet.mustache"), rule: "footer"))
+            at: SourceLocation(path: "templates/leaflet.mustache"), rule: .footer))
     }
 
     // MARK: loading
@@ -133,7 +133,7 @@ struct TemplateTests {
         let diagnostic = try #require(error.diagnostics.first)
         #expect(error.diagnostics.count == 1)
         #expect(diagnostic.severity == .error)
-        #expect(diagnostic.rule == "template")
+        #expect(diagnostic.rule == .template)
         #expect(diagnostic.message == "template syntax: section is never closed")
         #expect(diagnostic.location?.path == folder.path + "/partials/broken.mustache")
         #expect(diagnostic.location?.line == 4)  // the end of the file, where the parser gave up
@@ -175,13 +175,13 @@ struct TemplateTests {
         try FileManager.default.removeItem(atPath: folder.subpath("404.mustache"))
         let error = try #require(throws: BuildFailure.self) { try TemplateSet.load(from: folder.path) }
         #expect(error.diagnostics == [
-            .error("missing template '404.mustache'", at: SourceLocation(path: folder.path), rule: "templates"),
+            .error("missing template '404.mustache'", at: SourceLocation(path: folder.path), rule: .templates),
         ])
     }
 
     @Test func missingTemplatesFolderIsReported() throws {
         let error = try #require(throws: BuildFailure.self) { try TemplateSet.load(from: "/nonexistent/leafpress-theme") }
-        #expect(error.diagnostics.map(\.rule) == ["templates"])
+        #expect(error.diagnostics.map(\.rule) == [.templates])
     }
 }
 

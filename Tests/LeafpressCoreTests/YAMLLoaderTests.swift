@@ -82,7 +82,7 @@ struct YAMLLoaderTests {
             """)
         #expect(site == nil)
         #expect(diagnostics == [
-            .error("missing required key 'disclaimer'", at: SourceLocation(path: Self.sitePath, line: 1, column: 1), rule: "schema-required"),
+            .error("missing required key 'disclaimer'", at: SourceLocation(path: Self.sitePath, line: 1, column: 1), rule: .schemaRequired),
         ])
     }
 
@@ -102,7 +102,7 @@ struct YAMLLoaderTests {
         let (site, diagnostics) = loadSite(Self.validSite + "langauge: fr\n")
         #expect(site != nil)
         #expect(diagnostics == [
-            .warning("unknown key 'langauge'; did you mean 'language'?", at: SourceLocation(path: Self.sitePath, line: 5, column: 1), rule: "schema-unknown-key"),
+            .warning("unknown key 'langauge'; did you mean 'language'?", at: SourceLocation(path: Self.sitePath, line: 5, column: 1), rule: .schemaUnknownKey),
         ])
     }
 
@@ -116,14 +116,14 @@ struct YAMLLoaderTests {
         let (site, diagnostics) = loadSite(Self.validSite + "paper: A5\n")
         #expect(site == nil)
         #expect(diagnostics == [
-            .error("unknown paper 'A5' (expected A4 or Letter)", at: SourceLocation(path: Self.sitePath, line: 5, column: 8), rule: "schema-paper"),
+            .error("unknown paper 'A5' (expected A4 or Letter)", at: SourceLocation(path: Self.sitePath, line: 5, column: 8), rule: .schemaPaper),
         ])
     }
 
     @Test func badLanguageTagIsAnError() {
         let (site, diagnostics) = loadSite(Self.validSite + "language: English\n")
         #expect(site == nil)
-        #expect(diagnostics.first?.rule == "schema-language")
+        #expect(diagnostics.first?.rule == .schemaLanguage)
         #expect(diagnostics.first?.location == SourceLocation(path: Self.sitePath, line: 5, column: 11))
     }
 
@@ -140,7 +140,7 @@ struct YAMLLoaderTests {
         #expect(diagnostics.count == 1)
         #expect(diagnostic.severity == .error)
         #expect(diagnostic.message == "duplicate key 'title'")
-        #expect(diagnostic.rule == "yaml")
+        #expect(diagnostic.rule == .yaml)
         #expect(diagnostic.location?.path == Self.sitePath)
         #expect(diagnostic.location?.line != nil)
     }
@@ -156,7 +156,7 @@ struct YAMLLoaderTests {
         let diagnostic = try #require(diagnostics.first)
         #expect(diagnostics.count == 1)
         #expect(diagnostic.severity == .error)
-        #expect(diagnostic.rule == "yaml")
+        #expect(diagnostic.rule == .yaml)
         #expect(diagnostic.message.hasPrefix("invalid YAML: "))
         let line = try #require(diagnostic.location?.line)
         #expect((2...4).contains(line))
@@ -166,7 +166,7 @@ struct YAMLLoaderTests {
         let (site, diagnostics) = loadSite("- title\n- publisher\n")
         #expect(site == nil)
         #expect(diagnostics == [
-            .error("file must be a mapping of `key: value` lines", at: SourceLocation(path: Self.sitePath, line: 1, column: 1), rule: "schema-type"),
+            .error("file must be a mapping of `key: value` lines", at: SourceLocation(path: Self.sitePath, line: 1, column: 1), rule: .schemaType),
         ])
     }
 
@@ -176,7 +176,7 @@ struct YAMLLoaderTests {
         let (site, diagnostics) = loadSite("title: &name Riverside\npublisher: *name\ncopyright: c\ndisclaimer: d\n")
         #expect(site == nil)
         #expect(diagnostics == [
-            .error("YAML anchors and aliases are not supported; write the value out", at: SourceLocation(path: Self.sitePath, line: 1, column: 8), rule: "yaml-limits"),
+            .error("YAML anchors and aliases are not supported; write the value out", at: SourceLocation(path: Self.sitePath, line: 1, column: 8), rule: .yamlLimits),
         ])
     }
 
@@ -184,7 +184,7 @@ struct YAMLLoaderTests {
         let (_, diagnostics) = loadHeader("title: Risks\nkind: *level\n")
         #expect(diagnostics.map(\.location) == [SourceLocation(path: Self.sectionPath, line: 3, column: 7)])
         // Anchors are refused up front; an alias with no anchor is the parser's own located error.
-        #expect(diagnostics.map(\.rule) == ["yaml"])
+        #expect(diagnostics.map(\.rule) == [.yaml])
     }
 
     @Test func deepNestingIsRefused() {
@@ -275,7 +275,7 @@ struct YAMLLoaderTests {
             """)
         #expect(manifest == nil)
         #expect(diagnostics == [
-            .error("missing required key 'summary'", at: SourceLocation(path: Self.manifestPath, line: 1, column: 1), rule: "schema-required"),
+            .error("missing required key 'summary'", at: SourceLocation(path: Self.manifestPath, line: 1, column: 1), rule: .schemaRequired),
         ])
     }
 
@@ -283,7 +283,7 @@ struct YAMLLoaderTests {
         let (manifest, diagnostics) = loadManifest(Self.validManifest + "keywords: 3\n")
         #expect(manifest == nil)
         #expect(diagnostics == [
-            .error("'keywords' must be a list (one `- item` per line)", at: SourceLocation(path: Self.manifestPath, line: 4, column: 11), rule: "schema-type"),
+            .error("'keywords' must be a list (one `- item` per line)", at: SourceLocation(path: Self.manifestPath, line: 4, column: 11), rule: .schemaType),
         ])
     }
 
@@ -297,7 +297,7 @@ struct YAMLLoaderTests {
             """)
         #expect(manifest == nil)
         #expect(diagnostics == [
-            .error("'title' must be text, not a list", at: SourceLocation(path: Self.manifestPath, line: 2, column: 3), rule: "schema-type"),
+            .error("'title' must be text, not a list", at: SourceLocation(path: Self.manifestPath, line: 2, column: 3), rule: .schemaType),
         ])
     }
 
@@ -310,7 +310,7 @@ struct YAMLLoaderTests {
             """)
         #expect(manifest == nil)
         #expect(diagnostics == [
-            .error("'reviewed' must be a date written YYYY-MM-DD, got '2026-02-29'", at: SourceLocation(path: Self.manifestPath, line: 3, column: 11), rule: "schema-date"),
+            .error("'reviewed' must be a date written YYYY-MM-DD, got '2026-02-29'", at: SourceLocation(path: Self.manifestPath, line: 3, column: 11), rule: .schemaDate),
         ])
     }
 
@@ -325,7 +325,7 @@ struct YAMLLoaderTests {
         let (manifest, diagnostics) = loadManifest(Self.validManifest + "keywrods:\n  - bowel\n")
         #expect(manifest != nil)
         #expect(diagnostics == [
-            .warning("unknown key 'keywrods'; did you mean 'keywords'?", at: SourceLocation(path: Self.manifestPath, line: 4, column: 1), rule: "schema-unknown-key"),
+            .warning("unknown key 'keywrods'; did you mean 'keywords'?", at: SourceLocation(path: Self.manifestPath, line: 4, column: 1), rule: .schemaUnknownKey),
         ])
     }
 
@@ -340,7 +340,7 @@ struct YAMLLoaderTests {
         let (manifest, diagnostics) = loadManifest(Self.validManifest + "draft: maybe\n")
         #expect(manifest == nil)
         #expect(diagnostics == [
-            .error("'draft' must be true or false", at: SourceLocation(path: Self.manifestPath, line: 4, column: 8), rule: "schema-type"),
+            .error("'draft' must be true or false", at: SourceLocation(path: Self.manifestPath, line: 4, column: 8), rule: .schemaType),
         ])
     }
 
@@ -352,7 +352,7 @@ struct YAMLLoaderTests {
         #expect(header.kind == .info)
         #expect(diagnostics == [
             .error("unknown section kind 'urgnet' (expected one of info, emergency, urgent, non-urgent); did you mean 'urgent'?",
-                   at: SourceLocation(path: Self.sectionPath, line: 3, column: 7), rule: "unknown-kind"),
+                   at: SourceLocation(path: Self.sectionPath, line: 3, column: 7), rule: .unknownKind),
         ])
     }
 
@@ -362,7 +362,7 @@ struct YAMLLoaderTests {
         #expect(header.kind == .info)
         #expect(diagnostics == [
             .error("unknown section kind 'urgnet' (expected one of info, emergency, urgent, non-urgent); did you mean 'urgent'?",
-                   at: SourceLocation(path: Self.sectionPath, line: 3, column: 7), rule: "unknown-kind"),
+                   at: SourceLocation(path: Self.sectionPath, line: 3, column: 7), rule: .unknownKind),
         ])
     }
 
@@ -420,14 +420,14 @@ struct YAMLLoaderTests {
         let (header, diagnostics) = loadHeader("title: Risks\ntitel: Risks\n")
         #expect(header.title == "Risks")
         #expect(diagnostics == [
-            .warning("unknown key 'titel'; did you mean 'title'?", at: SourceLocation(path: Self.sectionPath, line: 3, column: 1), rule: "schema-unknown-key"),
+            .warning("unknown key 'titel'; did you mean 'title'?", at: SourceLocation(path: Self.sectionPath, line: 3, column: 1), rule: .schemaUnknownKey),
         ])
     }
 
     @Test func frontMatterSyntaxErrorIsOffsetByTheOpeningFence() throws {
         let (_, diagnostics) = loadHeader("title: [Risks\n")
         let diagnostic = try #require(diagnostics.first)
-        #expect(diagnostic.rule == "yaml")
+        #expect(diagnostic.rule == .yaml)
         let line = try #require(diagnostic.location?.line)
         #expect(line >= 2)
     }

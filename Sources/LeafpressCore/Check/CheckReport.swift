@@ -167,7 +167,7 @@ public struct CheckReport: Sendable, Encodable {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(diagnostic.severity.rawValue, forKey: .severity)
             try container.encode(diagnostic.message, forKey: .message)
-            try container.encode(diagnostic.rule, forKey: .rule)
+            try container.encode(diagnostic.rule?.id, forKey: .rule)
             try container.encode(diagnostic.location?.path, forKey: .path)
             try container.encode(diagnostic.location?.line, forKey: .line)
             try container.encode(diagnostic.location?.column, forKey: .column)

@@ -78,7 +78,7 @@ public struct HealthLiteracyCheck: Sendable {
         let stats = ReadabilityFigures(stats: total, graded: graded)
         if let grade = stats.fleschKincaidGrade, grade > settings.maxGrade {
             diagnostics.append(.warning("reading grade \(Self.format(grade)) (Flesch-Kincaid) is above the limit of \(Self.format(settings.maxGrade)); use shorter sentences and everyday words",
-                                        at: leaflet.manifest.location, rule: "readability-grade"))
+                                        at: leaflet.manifest.location, rule: .readabilityGrade))
         }
         return LeafletReadability(slug: leaflet.manifest.slug, title: leaflet.manifest.title, language: language, path: leaflet.folder,
                                   graded: graded, stats: stats, sections: sections)
@@ -90,7 +90,7 @@ public struct HealthLiteracyCheck: Sendable {
         for sentence in report.sentences(longerThan: settings.maxSentenceWords) {
             let at = source.locate(sentence.text, blockLine: sentence.line, before: Self.nextBlockLine(after: sentence.line, in: blocks), cursor: &cursor)
             found.append(.warning("sentence of \(sentence.words) words (limit \(settings.maxSentenceWords)); split it: '\(Self.opening(of: sentence.text))'",
-                                  at: at, rule: "sentence-length"))
+                                  at: at, rule: .sentenceLength))
         }
         return found
     }
@@ -103,13 +103,13 @@ public struct HealthLiteracyCheck: Sendable {
             let next = Self.nextBlockLine(after: block.line, in: blocks)
             for match in jargon.matches(in: block.text, line: block.line) {
                 let at = source.locate(match.found, blockLine: block.line, before: next, cursor: &jargonCursor)
-                found.append(.warning("'\(match.found)' is jargon; use '\(match.suggestion)' instead", at: at, rule: "jargon"))
+                found.append(.warning("'\(match.found)' is jargon; use '\(match.suggestion)' instead", at: at, rule: .jargon))
             }
             guard block.kind != .heading else { continue }
             for match in PassiveVoice.matches(in: block.text, line: block.line) {
                 let at = source.locate(match.phrase, blockLine: block.line, before: next, cursor: &passiveCursor)
                 found.append(.warning("passive voice '\(match.phrase)'; say who does it, in the active voice",
-                                      at: at, rule: "passive-voice"))
+                                      at: at, rule: .passiveVoice))
             }
         }
         return found.sortedByLocation()

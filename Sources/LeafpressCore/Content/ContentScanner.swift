@@ -31,19 +31,19 @@ struct ContentScanner {
     func leafletFolders(diagnostics: inout [Diagnostic]) -> [LeafletFolder] {
         let leafletsPath = absoluteContent + "/leaflets"
         guard let entries = DirectoryListing.list(leafletsPath) else {
-            diagnostics.append(.error("no 'leaflets' folder in the content folder", at: SourceLocation(path: display("leaflets")), rule: "layout"))
+            diagnostics.append(.error("no 'leaflets' folder in the content folder", at: SourceLocation(path: display("leaflets")), rule: .layout))
             return []
         }
         var folders: [LeafletFolder] = []
         for entry in entries {
             let display = self.display("leaflets/" + entry.name)
             if entry.type == .symlink {
-                diagnostics.append(.error("leaflet folders may not be symbolic links", at: SourceLocation(path: display), rule: "symlink"))
+                diagnostics.append(.error("leaflet folders may not be symbolic links", at: SourceLocation(path: display), rule: .symlink))
                 continue
             }
             guard entry.type == .directory else { continue }
             guard Slug.isValid(entry.name) else {
-                diagnostics.append(.error("bad slug '\(entry.name)': use lowercase letters, digits and single hyphens", at: SourceLocation(path: display), rule: "slug"))
+                diagnostics.append(.error("bad slug '\(entry.name)': use lowercase letters, digits and single hyphens", at: SourceLocation(path: display), rule: .slug))
                 continue
             }
             folders.append(folder(named: entry.name, diagnostics: &diagnostics))
@@ -64,7 +64,7 @@ struct ContentScanner {
             } else if file.hasSuffix(".md"), !file.contains("/") {
                 sections.append(file)
             } else if file == "leaflet.yaml" {
-                diagnostics.append(.error("name the file 'leaflet.yml'", at: SourceLocation(path: display + "/" + file), rule: "layout"))
+                diagnostics.append(.error("name the file 'leaflet.yml'", at: SourceLocation(path: display + "/" + file), rule: .layout))
             } else {
                 assets.append(file)
             }

@@ -65,7 +65,7 @@ struct DirectoryListing {
                 let target = PathSafety.absolute(full)
                 guard PathSafety.isInside(target, boundary) else {
                     diagnostics.append(.error("symbolic link points outside the content folder; refusing to follow it",
-                                              at: SourceLocation(path: display + "/" + relative), rule: "symlink"))
+                                              at: SourceLocation(path: display + "/" + relative), rule: .symlink))
                     continue
                 }
                 var isDirectory: ObjCBool = false

@@ -55,7 +55,7 @@ public struct DocumentControl: Sendable, Equatable {
         var control = DocumentControl()
         control.reference = fields.string("reference", diagnostics: &diagnostics)
         if let reference = control.reference, reference.contains(where: { $0.isNewline }) {
-            diagnostics.append(.error("'reference' must be one line", at: fields.valueLocation(of: "reference"), rule: "schema-type"))
+            diagnostics.append(.error("'reference' must be one line", at: fields.valueLocation(of: "reference"), rule: .schemaType))
         }
         control.version = positive("version", in: fields, diagnostics: &diagnostics)
         control.owner = fields.string("owner", diagnostics: &diagnostics)
@@ -82,7 +82,7 @@ public struct DocumentControl: Sendable, Equatable {
     /// A whole number of 1 or more.
     private static func positive(_ key: String, in fields: YAMLFields, required: Bool = false, diagnostics: inout [Diagnostic]) -> Int? {
         guard fields.has(key) else {
-            if required { diagnostics.append(.error("missing required key '\(key)'", at: fields.location, rule: "schema-required")) }
+            if required { diagnostics.append(.error("missing required key '\(key)'", at: fields.location, rule: .schemaRequired)) }
             return nil
         }
         let before = diagnostics.count
@@ -93,7 +93,7 @@ public struct DocumentControl: Sendable, Equatable {
         }
         guard let number, number >= 1 else {
             diagnostics.append(.error("'\(key)' must be a positive whole number such as 3, got \(number.map(String.init) ?? "nothing")",
-                                      at: fields.valueLocation(of: key), rule: "schema-type"))
+                                      at: fields.valueLocation(of: key), rule: .schemaType))
             return nil
         }
         return number

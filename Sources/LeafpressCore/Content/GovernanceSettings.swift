@@ -23,7 +23,7 @@ public struct GovernanceSettings: Sendable, Equatable {
                 settings.maxReviewAge = months
             } else {
                 diagnostics.append(.error("'max_review_age' must be a number of months from 1 to 1200, got \(months)",
-                                          at: fields.valueLocation(of: "max_review_age"), rule: "schema-type"))
+                                          at: fields.valueLocation(of: "max_review_age"), rule: .schemaType))
             }
         }
         if let days = fields.int("review_due_soon", diagnostics: &diagnostics) {
@@ -31,7 +31,7 @@ public struct GovernanceSettings: Sendable, Equatable {
                 settings.reviewDueSoon = days
             } else {
                 diagnostics.append(.error("'review_due_soon' must be a number of days from 0 to 3650, got \(days)",
-                                          at: fields.valueLocation(of: "review_due_soon"), rule: "schema-type"))
+                                          at: fields.valueLocation(of: "review_due_soon"), rule: .schemaType))
             }
         }
         return settings

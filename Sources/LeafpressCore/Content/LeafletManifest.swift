@@ -55,7 +55,7 @@ public struct LeafletManifest: Sendable, Equatable {
             if LanguageTag.isValid(language) {
                 manifest.language = language
             } else {
-                diagnostics.append(.error("'language' must be a BCP 47 tag such as 'en' or 'es-MX', got '\(language)'", at: fields.valueLocation(of: "language"), rule: "schema-language"))
+                diagnostics.append(.error("'language' must be a BCP 47 tag such as 'en' or 'es-MX', got '\(language)'", at: fields.valueLocation(of: "language"), rule: .schemaLanguage))
             }
         }
         manifest.translationOf = fields.string("translation_of", diagnostics: &diagnostics)

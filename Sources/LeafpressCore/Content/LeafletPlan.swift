@@ -21,7 +21,7 @@ struct LeafletPlan: Sendable {
     static func load(_ folder: LeafletFolder, diagnostics: inout [Diagnostic]) -> LeafletPlan? {
         let manifestPath = folder.displayPath + "/leaflet.yml"
         guard folder.hasManifest else {
-            diagnostics.append(.error("leaflet folder has no leaflet.yml", at: SourceLocation(path: folder.displayPath), rule: "layout"))
+            diagnostics.append(.error("leaflet folder has no leaflet.yml", at: SourceLocation(path: folder.displayPath), rule: .layout))
             return nil
         }
         let text: String
@@ -42,21 +42,21 @@ struct LeafletPlan: Sendable {
             order = []
             for file in listed {
                 if !seen.insert(file).inserted {
-                    diagnostics.append(.error("section '\(file)' is listed twice", at: at, rule: "sections-listed"))
+                    diagnostics.append(.error("section '\(file)' is listed twice", at: at, rule: .sectionsListed))
                 } else if folder.sectionFiles.contains(file) {
                     order.append(file)
                 } else {
                     var message = "listed section '\(file)' does not exist"
                     if let near = Suggestion.nearest(to: file, in: folder.sectionFiles) { message += "; did you mean '\(near)'?" }
-                    diagnostics.append(.error(message, at: at, rule: "sections-missing"))
+                    diagnostics.append(.error(message, at: at, rule: .sectionsMissing))
                 }
             }
             for file in folder.sectionFiles where !seen.contains(file) {
-                diagnostics.append(.error("section file is not listed in 'sections' of leaflet.yml", at: SourceLocation(path: folder.displayPath + "/" + file), rule: "sections-unlisted"))
+                diagnostics.append(.error("section file is not listed in 'sections' of leaflet.yml", at: SourceLocation(path: folder.displayPath + "/" + file), rule: .sectionsUnlisted))
             }
         }
         if folder.sectionFiles.isEmpty {
-            diagnostics.append(.error("leaflet has no section files (*.md)", at: SourceLocation(path: folder.displayPath), rule: "sections-missing"))
+            diagnostics.append(.error("leaflet has no section files (*.md)", at: SourceLocation(path: folder.displayPath), rule: .sectionsMissing))
         }
         let ids = sectionIDs(for: folder.sectionFiles)
         return LeafletPlan(folder: folder, manifest: manifest, sections: order.map { SectionSlot(file: $0, id: ids[$0]!) })

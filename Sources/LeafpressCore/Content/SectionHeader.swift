@@ -25,7 +25,7 @@ struct SectionHeader: Sendable, Equatable {
         let expected = SectionKind.allCases.map(\.rawValue)
         var message = "unknown section kind '\(text)' (expected one of \(expected.joined(separator: ", ")))"
         if let suggestion = Suggestion.nearest(to: text, in: expected) { message += "; did you mean '\(suggestion)'?" }
-        diagnostics.append(.error(message, at: location, rule: "unknown-kind"))
+        diagnostics.append(.error(message, at: location, rule: .unknownKind))
         return .info
     }
 

@@ -51,21 +51,21 @@ public struct SiteConfig: Sendable, Equatable {
             if LanguageTag.isValid(language) {
                 config.language = language
             } else {
-                diagnostics.append(.error("'language' must be a BCP 47 tag such as 'en' or 'es-MX', got '\(language)'", at: fields.valueLocation(of: "language"), rule: "schema-language"))
+                diagnostics.append(.error("'language' must be a BCP 47 tag such as 'en' or 'es-MX', got '\(language)'", at: fields.valueLocation(of: "language"), rule: .schemaLanguage))
             }
         }
         if let url = fields.string("base_url", diagnostics: &diagnostics) {
             if url.hasPrefix("https://") || url.hasPrefix("http://") {
                 config.baseURL = url.hasSuffix("/") ? url : url + "/"
             } else {
-                diagnostics.append(.error("'base_url' must be an absolute http(s) URL", at: fields.valueLocation(of: "base_url"), rule: "schema-type"))
+                diagnostics.append(.error("'base_url' must be an absolute http(s) URL", at: fields.valueLocation(of: "base_url"), rule: .schemaType))
             }
         }
         if let paper = fields.string("paper", diagnostics: &diagnostics) {
             if let value = Paper.allCases.first(where: { $0.rawValue.lowercased() == paper.lowercased() }) {
                 config.paper = value
             } else {
-                diagnostics.append(.error("unknown paper '\(paper)' (expected A4 or Letter)", at: fields.valueLocation(of: "paper"), rule: "schema-paper"))
+                diagnostics.append(.error("unknown paper '\(paper)' (expected A4 or Letter)", at: fields.valueLocation(of: "paper"), rule: .schemaPaper))
             }
         }
         if let readability = fields.mapping("readability", known: ["max_grade", "max_sentence_words"], diagnostics: &diagnostics) {
@@ -74,7 +74,7 @@ public struct SiteConfig: Sendable, Equatable {
                 if let value = Double(grade), value > 0 {
                     config.readability.maxGrade = value
                 } else {
-                    diagnostics.append(.error("'max_grade' must be a positive number", at: readability.valueLocation(of: "max_grade"), rule: "schema-type"))
+                    diagnostics.append(.error("'max_grade' must be a positive number", at: readability.valueLocation(of: "max_grade"), rule: .schemaType))
                 }
             }
             if let words = readability.int("max_sentence_words", diagnostics: &diagnostics) {

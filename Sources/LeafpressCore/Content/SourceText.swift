@@ -6,7 +6,7 @@ enum SourceText {
     /// Loads `path` (shown as `displayPath`), or returns a located error.
     static func load(path: String, displayPath: String) -> Result<String, Diagnostic> {
         guard let data = read(path) else {
-            return .failure(.error("cannot read file", at: SourceLocation(path: displayPath), rule: "io"))
+            return .failure(.error("cannot read file", at: SourceLocation(path: displayPath), rule: .io))
         }
         return decode(data, displayPath: displayPath)
     }
@@ -48,7 +48,7 @@ enum SourceText {
             let invalid = firstInvalidUTF8(bytes) ?? bytes.startIndex
             return .failure(.error(
                 "invalid UTF-8 byte 0x\(String(bytes[invalid], radix: 16, uppercase: true)); save the file as UTF-8",
-                at: location(ofByte: invalid, in: bytes, path: displayPath), rule: "encoding"))
+                at: location(ofByte: invalid, in: bytes, path: displayPath), rule: .encoding))
         }
         if text.utf8.contains(13) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")

@@ -37,13 +37,13 @@ struct YAMLFields {
                                 diagnostics: inout [Diagnostic]) -> YAMLFields? {
         let here = locate(node, path: path, lineOffset: lineOffset)
         guard case .mapping(let mapping) = node else {
-            diagnostics.append(.error("\(what) must be a mapping of `key: value` lines", at: here, rule: "schema-type"))
+            diagnostics.append(.error("\(what) must be a mapping of `key: value` lines", at: here, rule: .schemaType))
             return nil
         }
         var entries: [(String, Node, Node)] = []
         for (key, value) in mapping {
             guard let name = key.scalar?.string else {
-                diagnostics.append(.error("keys must be plain text", at: locate(key, path: path, lineOffset: lineOffset), rule: "schema-type"))
+                diagnostics.append(.error("keys must be plain text", at: locate(key, path: path, lineOffset: lineOffset), rule: .schemaType))
                 continue
             }
             entries.append((name, key, value))
@@ -86,16 +86,16 @@ struct YAMLFields {
     /// A text value. Numbers and dates are accepted as their text; lists and maps are not.
     func string(_ key: String, required: Bool = false, diagnostics: inout [Diagnostic]) -> String? {
         guard let node = value(key) else {
-            if required { diagnostics.append(.error("missing required key '\(key)'", at: location, rule: "schema-required")) }
+            if required { diagnostics.append(.error("missing required key '\(key)'", at: location, rule: .schemaRequired)) }
             return nil
         }
         guard case .scalar(let scalar) = node else {
-            diagnostics.append(.error("'\(key)' must be text, not a \(Self.kind(of: node))", at: valueLocation(of: key), rule: "schema-type"))
+            diagnostics.append(.error("'\(key)' must be text, not a \(Self.kind(of: node))", at: valueLocation(of: key), rule: .schemaType))
             return nil
         }
         let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty {
-            if required { diagnostics.append(.error("'\(key)' must not be empty", at: valueLocation(of: key), rule: "schema-required")) }
+            if required { diagnostics.append(.error("'\(key)' must not be empty", at: valueLocation(of: key), rule: .schemaRequired)) }
             return nil
         }
         return text
@@ -105,14 +105,14 @@ struct YAMLFields {
     func stringList(_ key: String, diagnostics: inout [Diagnostic]) -> [String] {
         guard let node = value(key) else { return [] }
         guard case .sequence(let sequence) = node else {
-            diagnostics.append(.error("'\(key)' must be a list (one `- item` per line)", at: valueLocation(of: key), rule: "schema-type"))
+            diagnostics.append(.error("'\(key)' must be a list (one `- item` per line)", at: valueLocation(of: key), rule: .schemaType))
             return []
         }
         var items: [String] = []
         for item in sequence {
             guard case .scalar(let scalar) = item else {
                 diagnostics.append(.error("items of '\(key)' must be text, not a \(Self.kind(of: item))",
-                                          at: Self.locate(item, path: path, lineOffset: lineOffset), rule: "schema-type"))
+                                          at: Self.locate(item, path: path, lineOffset: lineOffset), rule: .schemaType))
                 continue
             }
             let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -125,7 +125,7 @@ struct YAMLFields {
     func bool(_ key: String, diagnostics: inout [Diagnostic]) -> Bool? {
         guard let node = value(key) else { return nil }
         guard let flag = node.bool else {
-            diagnostics.append(.error("'\(key)' must be true or false", at: valueLocation(of: key), rule: "schema-type"))
+            diagnostics.append(.error("'\(key)' must be true or false", at: valueLocation(of: key), rule: .schemaType))
             return nil
         }
         return flag
@@ -135,7 +135,7 @@ struct YAMLFields {
     func int(_ key: String, diagnostics: inout [Diagnostic]) -> Int? {
         guard let node = value(key) else { return nil }
         guard let number = node.int else {
-            diagnostics.append(.error("'\(key)' must be a whole number", at: valueLocation(of: key), rule: "schema-type"))
+            diagnostics.append(.error("'\(key)' must be a whole number", at: valueLocation(of: key), rule: .schemaType))
             return nil
         }
         return number
@@ -145,7 +145,7 @@ struct YAMLFields {
     func day(_ key: String, required: Bool = false, diagnostics: inout [Diagnostic]) -> Day? {
         guard let text = string(key, required: required, diagnostics: &diagnostics) else { return nil }
         guard let day = Day(text) else {
-            diagnostics.append(.error("'\(key)' must be a date written YYYY-MM-DD, got '\(text)'", at: valueLocation(of: key), rule: "schema-date"))
+            diagnostics.append(.error("'\(key)' must be a date written YYYY-MM-DD, got '\(text)'", at: valueLocation(of: key), rule: .schemaDate))
             return nil
         }
         return day
@@ -162,7 +162,7 @@ struct YAMLFields {
     func mappingList(_ key: String, known: [String], diagnostics: inout [Diagnostic]) -> [YAMLFields] {
         guard let node = value(key) else { return [] }
         guard case .sequence(let sequence) = node else {
-            diagnostics.append(.error("'\(key)' must be a list of entries (one `- key: value` block per entry)", at: valueLocation(of: key), rule: "schema-type"))
+            diagnostics.append(.error("'\(key)' must be a list of entries (one `- key: value` block per entry)", at: valueLocation(of: key), rule: .schemaType))
             return []
         }
         return sequence.compactMap { item in
@@ -177,7 +177,7 @@ struct YAMLFields {
             if let suggestion = Suggestion.nearest(to: entry.key, in: known) {
                 message += "; did you mean '\(suggestion)'?"
             }
-            diagnostics.append(.warning(message, at: Self.locate(entry.keyNode, path: path, lineOffset: lineOffset), rule: "schema-unknown-key"))
+            diagnostics.append(.warning(message, at: Self.locate(entry.keyNode, path: path, lineOffset: lineOffset), rule: .schemaUnknownKey))
         }
     }
 
@@ -206,13 +206,13 @@ struct YAMLFields {
              YamlError.composer(let context, let problem, let mark, _):
             var message = "invalid YAML: \(problem)"
             if let context { message += " (\(context.text))" }
-            return .error(message, at: at(mark), rule: "yaml")
+            return .error(message, at: at(mark), rule: .yaml)
         case YamlError.duplicatedKeysInMapping(let duplicates, let context):
-            return .error("duplicate key '\(duplicates.joined(separator: "', '"))'", at: at(context.mark), rule: "yaml")
+            return .error("duplicate key '\(duplicates.joined(separator: "', '"))'", at: at(context.mark), rule: .yaml)
         case YamlError.reader(let problem, _, _, _):
-            return .error("invalid YAML: \(problem)", at: SourceLocation(path: path, line: lineOffset + 1, column: 1), rule: "yaml")
+            return .error("invalid YAML: \(problem)", at: SourceLocation(path: path, line: lineOffset + 1, column: 1), rule: .yaml)
         default:
-            return .error("invalid YAML: \(error)", at: SourceLocation(path: path, line: lineOffset + 1, column: 1), rule: "yaml")
+            return .error("invalid YAML: \(error)", at: SourceLocation(path: path, line: lineOffset + 1, column: 1), rule: .yaml)
         }
     }
 }

@@ -12,7 +12,7 @@ enum YAMLGuard {
             SourceLocation(path: path, line: line + lineOffset, column: column)
         }
         if yaml.utf8.count > maxBytes {
-            return .error("YAML is larger than \(maxBytes / 1024) KB", at: at(1, 1), rule: "yaml-limits")
+            return .error("YAML is larger than \(maxBytes / 1024) KB", at: at(1, 1), rule: .yamlLimits)
         }
         var line = 1, column = 0
         var lineStart = true          // still in the indentation and `- ` indicators of a line
@@ -40,7 +40,7 @@ enum YAMLGuard {
                 if (character == "-" || character == "?") { indent += 2; continue }
                 lineStart = false
                 if indent > 2 * maxDepth {
-                    return .error("YAML is nested more than \(maxDepth) levels deep", at: at(line, column), rule: "yaml-limits")
+                    return .error("YAML is nested more than \(maxDepth) levels deep", at: at(line, column), rule: .yamlLimits)
                 }
             }
             switch character {
@@ -58,11 +58,11 @@ enum YAMLGuard {
             case "&":
                 // Refusing anchors is enough: an alias without an anchor is a parse error.
                 guard nodeStart else { break }
-                return .error("YAML anchors and aliases are not supported; write the value out", at: at(line, column), rule: "yaml-limits")
+                return .error("YAML anchors and aliases are not supported; write the value out", at: at(line, column), rule: .yamlLimits)
             case "[", "{":
                 flow += 1
                 if flow > maxDepth {
-                    return .error("YAML is nested more than \(maxDepth) levels deep", at: at(line, column), rule: "yaml-limits")
+                    return .error("YAML is nested more than \(maxDepth) levels deep", at: at(line, column), rule: .yamlLimits)
                 }
                 nodeStart = true
                 continue

@@ -14,21 +14,26 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var severity: Severity
     public var message: String
     public var location: SourceLocation?
-    /// Stable identifier of the rule that produced the finding, e.g. `unknown-kind`.
-    public var rule: String?
+    /// The rule that produced the finding (printed as its id, e.g. `unknown-kind`).
+    public var rule: Rule?
 
-    public init(_ severity: Severity, _ message: String, at location: SourceLocation?, rule: String? = nil) {
+    public init(_ severity: Severity, _ message: String, at location: SourceLocation?, rule: Rule? = nil) {
         self.severity = severity
         self.message = message
         self.location = location
         self.rule = rule
     }
 
-    public static func error(_ message: String, at location: SourceLocation?, rule: String? = nil) -> Diagnostic {
+    /// A finding at its rule's default level (`Rule.defaultLevel`).
+    public init(_ rule: Rule, _ message: String, at location: SourceLocation?) {
+        self.init(rule.defaultLevel, message, at: location, rule: rule)
+    }
+
+    public static func error(_ message: String, at location: SourceLocation?, rule: Rule? = nil) -> Diagnostic {
         Diagnostic(.error, message, at: location, rule: rule)
     }
 
-    public static func warning(_ message: String, at location: SourceLocation?, rule: String? = nil) -> Diagnostic {
+    public static func warning(_ message: String, at location: SourceLocation?, rule: Rule? = nil) -> Diagnostic {
         Diagnostic(.warning, message, at: location, rule: rule)
     }
 

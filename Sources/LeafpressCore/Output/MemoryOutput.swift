@@ -31,7 +31,7 @@ public final class MemoryOutput: SiteOutput, @unchecked Sendable {
 
     private func store(_ file: File, at relative: String) throws(BuildFailure) {
         guard let parts = PathSafety.normalise(relative), !parts.isEmpty else {
-            throw BuildFailure(.error("refusing to write outside the output folder: '\(relative)'", at: nil, rule: "output"))
+            throw BuildFailure(.error("refusing to write outside the output folder: '\(relative)'", at: nil, rule: .output))
         }
         let key = parts.joined(separator: "/")
         lock.withLock { files[key] = file }

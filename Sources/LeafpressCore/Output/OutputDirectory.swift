@@ -25,23 +25,23 @@ public struct OutputDirectory: Sendable {
         let here = SourceLocation(path: path)
         let home = PathSafety.absolute(NSHomeDirectory())
         if absolute == "/" || absolute == home {
-            throw BuildFailure(.error("refusing to use '\(absolute)' as the output folder", at: here, rule: "output"))
+            throw BuildFailure(.error("refusing to use '\(absolute)' as the output folder", at: here, rule: .output))
         }
         for folder in protected {
             let other = PathSafety.absolute(folder)
             if absolute == other || PathSafety.isInside(absolute, other) || PathSafety.isInside(other, absolute) {
-                throw BuildFailure(.error("output folder overlaps '\(folder)'; choose a separate folder such as 'site'", at: here, rule: "output"))
+                throw BuildFailure(.error("output folder overlaps '\(folder)'; choose a separate folder such as 'site'", at: here, rule: .output))
             }
         }
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         if fm.fileExists(atPath: absolute, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
-                throw BuildFailure(.error("output path exists and is not a folder", at: here, rule: "output"))
+                throw BuildFailure(.error("output path exists and is not a folder", at: here, rule: .output))
             }
             let entries = (try? fm.contentsOfDirectory(atPath: absolute)) ?? []
             if !entries.isEmpty, !entries.contains(markerName) {
-                throw BuildFailure(.error("output folder is not empty and was not written by Leafpress; refusing to replace it", at: here, rule: "output"))
+                throw BuildFailure(.error("output folder is not empty and was not written by Leafpress; refusing to replace it", at: here, rule: .output))
             }
         }
         let parent = (absolute as NSString).deletingLastPathComponent
@@ -49,7 +49,7 @@ public struct OutputDirectory: Sendable {
         do {
             try fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
         } catch {
-            throw BuildFailure(.error("cannot create '\(parent)': \(error.localizedDescription)", at: here, rule: "output"))
+            throw BuildFailure(.error("cannot create '\(parent)': \(error.localizedDescription)", at: here, rule: .output))
         }
         removeLeftovers(in: parent, name: name)
         let staging = (parent as NSString).appendingPathComponent(".\(name).leafpress-staging-\(ProcessInfo.processInfo.processIdentifier)")
@@ -60,7 +60,7 @@ public struct OutputDirectory: Sendable {
             try Data("Written by Leafpress. This folder is replaced on every build.\n".utf8)
                 .write(to: URL(fileURLWithPath: (staging as NSString).appendingPathComponent(markerName)))
         } catch {
-            throw BuildFailure(.error("cannot create staging folder: \(error.localizedDescription)", at: here, rule: "output"))
+            throw BuildFailure(.error("cannot create staging folder: \(error.localizedDescription)", at: here, rule: .output))
         }
         return OutputDirectory(path: path, absolutePath: absolute, stagingPath: staging)
     }
@@ -90,7 +90,7 @@ public struct OutputDirectory: Sendable {
         } catch {
             if hadPrevious, !fm.fileExists(atPath: absolutePath) { try? fm.moveItem(atPath: aside, toPath: absolutePath) }
             abort()
-            throw BuildFailure(.error("cannot move the new site into place: \(error.localizedDescription)", at: SourceLocation(path: path), rule: "output"))
+            throw BuildFailure(.error("cannot move the new site into place: \(error.localizedDescription)", at: SourceLocation(path: path), rule: .output))
         }
         if hadPrevious { try? fm.removeItem(atPath: aside) }
     }

@@ -26,14 +26,14 @@ struct SiteWriter: Sendable {
         do {
             try makeParents(of: relative)
         } catch {
-            throw BuildFailure(.error("cannot write '\(relative)': \(error.localizedDescription)", at: nil, rule: "output"))
+            throw BuildFailure(.error("cannot write '\(relative)': \(error.localizedDescription)", at: nil, rule: .output))
         }
         if let previous, Self.unchanged(previous + "/" + relative, bytes), link(previous + "/" + relative, path) == 0 {
             return
         }
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard fd >= 0 else {
-            throw BuildFailure(.error("cannot write '\(relative)': \(String(cString: strerror(errno)))", at: nil, rule: "output"))
+            throw BuildFailure(.error("cannot write '\(relative)': \(String(cString: strerror(errno)))", at: nil, rule: .output))
         }
         defer { close(fd) }
         var offset = 0
@@ -41,7 +41,7 @@ struct SiteWriter: Sendable {
             let written = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
-                throw BuildFailure(.error("cannot write '\(relative)': \(String(cString: strerror(errno)))", at: nil, rule: "output"))
+                throw BuildFailure(.error("cannot write '\(relative)': \(String(cString: strerror(errno)))", at: nil, rule: .output))
             }
             offset += written
         }
@@ -54,7 +54,7 @@ struct SiteWriter: Sendable {
         do {
             try makeParents(of: relative + "/.")
         } catch {
-            throw BuildFailure(.error("cannot create '\(relative)': \(error.localizedDescription)", at: nil, rule: "output"))
+            throw BuildFailure(.error("cannot create '\(relative)': \(error.localizedDescription)", at: nil, rule: .output))
         }
     }
 
@@ -65,7 +65,7 @@ struct SiteWriter: Sendable {
             try makeParents(of: relative)
             try FileManager.default.copyItem(atPath: source, toPath: path)
         } catch {
-            throw BuildFailure(.error("cannot copy to '\(relative)': \(error.localizedDescription)", at: SourceLocation(path: source), rule: "output"))
+            throw BuildFailure(.error("cannot copy to '\(relative)': \(error.localizedDescription)", at: SourceLocation(path: source), rule: .output))
         }
     }
 
@@ -104,7 +104,7 @@ struct SiteWriter: Sendable {
 
     private func resolve(_ relative: String) throws(BuildFailure) -> String {
         guard let parts = PathSafety.normalise(relative), !parts.isEmpty else {
-            throw BuildFailure(.error("refusing to write outside the output folder: '\(relative)'", at: nil, rule: "output"))
+            throw BuildFailure(.error("refusing to write outside the output folder: '\(relative)'", at: nil, rule: .output))
         }
         return root + "/" + parts.joined(separator: "/")
     }

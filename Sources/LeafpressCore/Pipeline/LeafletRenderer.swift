@@ -41,7 +41,7 @@ struct LeafletRenderer: Sendable {
         }
         if !sections.isEmpty, !sections.contains(where: { $0.kind.isCareCard }) {
             outcome.diagnostics.append(.warning("leaflet has no 'when to get help' care card (a section with kind emergency, urgent or non-urgent)",
-                                                at: plan.manifest.location, rule: "no-care-card"))
+                                                at: plan.manifest.location, rule: .noCareCard))
         }
         if collectText { outcome.sections = sections }
         outcome.sectionTitles = sections.map(\.title)
@@ -88,7 +88,7 @@ struct LeafletRenderer: Sendable {
         do {
             split = try FrontMatter.split(text)
         } catch {
-            outcome.diagnostics.append(.error("front matter opened with '---' is never closed", at: SourceLocation(path: path, line: 1, column: 1), rule: "front-matter"))
+            outcome.diagnostics.append(.error("front matter opened with '---' is never closed", at: SourceLocation(path: path, line: 1, column: 1), rule: .frontMatter))
             return nil
         }
         let header = split.yaml.map { SectionHeader.load(yaml: $0, path: path, diagnostics: &outcome.diagnostics) } ?? SectionHeader()
@@ -103,28 +103,28 @@ struct LeafletRenderer: Sendable {
         links.baseURL = site.baseURL
         var warnings: [Diagnostic] = []
         let document = MarkdownConverter.convert(split.body, options: options, links: &links) { message, line, column in
-            warnings.append(.warning(message, at: SourceLocation(path: path, line: line + split.bodyLineOffset, column: column), rule: "unsafe-link"))
+            warnings.append(.warning(message, at: SourceLocation(path: path, line: line + split.bodyLineOffset, column: column), rule: .unsafeLink))
         }
         outcome.diagnostics += warnings + links.diagnostics
         outcome.pendingAnchors += links.pendingAnchors
 
         guard let title = header.title ?? document.title else {
-            outcome.diagnostics.append(.error("section has no title: add 'title:' front matter or start it with a heading", at: SourceLocation(path: path, line: 1, column: 1), rule: "section-title"))
+            outcome.diagnostics.append(.error("section has no title: add 'title:' front matter or start it with a heading", at: SourceLocation(path: path, line: 1, column: 1), rule: .sectionTitle))
             return nil
         }
         if document.isEmpty {
-            outcome.diagnostics.append(.error("section is empty", at: SourceLocation(path: path, line: split.bodyLineOffset + 1, column: 1), rule: "empty-section"))
+            outcome.diagnostics.append(.error("section is empty", at: SourceLocation(path: path, line: split.bodyLineOffset + 1, column: 1), rule: .emptySection))
             return nil
         }
         for image in document.images where image.text.isEmpty {
             outcome.diagnostics.append(.error("image '\(image.destination)' has no alt text; describe it in the brackets: ![what it shows](\(image.destination))",
-                                              at: SourceLocation(path: path, line: image.line + split.bodyLineOffset, column: image.column), rule: "image-alt"))
+                                              at: SourceLocation(path: path, line: image.line + split.bodyLineOffset, column: image.column), rule: .imageAlt))
         }
         var previousLevel = document.titleLevel
         for heading in document.headings {
             if let previous = previousLevel, heading.sourceLevel > previous + 1 {
                 outcome.diagnostics.append(.warning("heading level jumps from \(previous) to \(heading.sourceLevel); use \(String(repeating: "#", count: previous + 1))",
-                                                    at: SourceLocation(path: path, line: heading.line + split.bodyLineOffset, column: 1), rule: "heading-skip"))
+                                                    at: SourceLocation(path: path, line: heading.line + split.bodyLineOffset, column: 1), rule: .headingSkip))
             }
             previousLevel = heading.sourceLevel
         }

@@ -45,46 +45,46 @@ struct LinkResolver: LinkRewriting {
             guard let fragment else { return destination }
             let anchor = String(fragment).removingPercentEncoding ?? String(fragment)
             if let id = anchors[anchor] { return "#" + Self.encode(id) }
-            diagnostics.append(.error("no heading with anchor '#\(anchor)' in this file", at: here, rule: "broken-link"))
+            diagnostics.append(.error("no heading with anchor '#\(anchor)' in this file", at: here, rule: .brokenLink))
             return destination
         }
         if pathPart.hasPrefix("/") {
-            diagnostics.append(.error("link '\(destination)' starts with '/'; write it relative to this file so it works from disk and any sub-path", at: here, rule: "broken-link"))
+            diagnostics.append(.error("link '\(destination)' starts with '/'; write it relative to this file so it works from disk and any sub-path", at: here, rule: .brokenLink))
             return destination
         }
         let decoded = String(pathPart).removingPercentEncoding ?? String(pathPart)
         guard let parts = PathSafety.normalise("leaflets/\(slug)/" + decoded) else {
-            diagnostics.append(.error("link '\(destination)' leaves the content folder", at: here, rule: "broken-link"))
+            diagnostics.append(.error("link '\(destination)' leaves the content folder", at: here, rule: .brokenLink))
             return destination
         }
         let what = isImage ? "image" : "link"
         if parts.first == "assets", parts.count > 1 {
             let asset = parts.dropFirst().joined(separator: "/")
             guard targets.siteAssets.contains(asset) else {
-                diagnostics.append(.error("\(what) target '\(destination)' not found (looked for content/assets/\(asset))", at: here, rule: isImage ? "missing-asset" : "broken-link"))
+                diagnostics.append(.error("\(what) target '\(destination)' not found (looked for content/assets/\(asset))", at: here, rule: isImage ? .missingAsset : .brokenLink))
                 return destination
             }
             return relative("assets/" + asset, fragment: fragment)
         }
         guard parts.first == "leaflets", parts.count >= 2 else {
-            diagnostics.append(.error("\(what) target '\(destination)' is not a leaflet, a section or an asset", at: here, rule: "broken-link"))
+            diagnostics.append(.error("\(what) target '\(destination)' is not a leaflet, a section or an asset", at: here, rule: .brokenLink))
             return destination
         }
         let targetSlug = parts[1]
         guard let leaflet = targets.leaflets[targetSlug] else {
-            diagnostics.append(.error("\(what) to unknown leaflet '\(targetSlug)'", at: here, rule: "broken-link"))
+            diagnostics.append(.error("\(what) to unknown leaflet '\(targetSlug)'", at: here, rule: .brokenLink))
             return destination
         }
         let rest = parts.dropFirst(2).joined(separator: "/")
         if rest.isEmpty || rest == "leaflet.yml" || rest.hasSuffix(".md") {
             guard leaflet.built else {
-                diagnostics.append(.error("link to draft leaflet '\(targetSlug)', which is only built with --drafts", at: here, rule: "broken-link"))
+                diagnostics.append(.error("link to draft leaflet '\(targetSlug)', which is only built with --drafts", at: here, rule: .brokenLink))
                 return destination
             }
             var id: String?
             if rest.hasSuffix(".md") {
                 guard let sectionID = leaflet.sections[rest] else {
-                    diagnostics.append(.error("link to missing section '\(rest)' of leaflet '\(targetSlug)'", at: here, rule: "broken-link"))
+                    diagnostics.append(.error("link to missing section '\(rest)' of leaflet '\(targetSlug)'", at: here, rule: .brokenLink))
                     return destination
                 }
                 id = sectionID
@@ -100,11 +100,11 @@ struct LinkResolver: LinkRewriting {
             return relative(SiteLayout.page(of: targetSlug), fragment: id.map { Substring($0) })
         }
         guard leaflet.assets.contains(rest) else {
-            diagnostics.append(.error("\(what) target '\(destination)' not found", at: here, rule: isImage ? "missing-asset" : "broken-link"))
+            diagnostics.append(.error("\(what) target '\(destination)' not found", at: here, rule: isImage ? .missingAsset : .brokenLink))
             return destination
         }
         guard leaflet.built else {
-            diagnostics.append(.error("\(what) into draft leaflet '\(targetSlug)', which is only built with --drafts", at: here, rule: "broken-link"))
+            diagnostics.append(.error("\(what) into draft leaflet '\(targetSlug)', which is only built with --drafts", at: here, rule: .brokenLink))
             return destination
         }
         return relative(SiteLayout.file(rest, of: targetSlug), fragment: fragment)

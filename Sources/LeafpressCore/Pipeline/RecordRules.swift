@@ -38,7 +38,7 @@ struct RecordRules {
                 let others = manifests.filter { $0.slug != manifest.slug }
                     .map { "\($0.location.path):\(at($0, "reference").line ?? 1)" }.sorted()
                 diagnostics.append(.error("reference '\(manifest.control.reference!)' is also used by \(others.joined(separator: ", ")); each leaflet needs its own reference",
-                                          at: at(manifest, "reference"), rule: "reference-duplicate"))
+                                          at: at(manifest, "reference"), rule: .referenceDuplicate))
             }
         }
         return diagnostics
@@ -51,18 +51,18 @@ struct RecordRules {
         var diagnostics: [Diagnostic] = []
         for (newer, older) in zip(control.changes, control.changes.dropFirst()) where older.version >= newer.version {
             diagnostics.append(.error("'changes' must be newest first: version \(older.version) comes after version \(newer.version)",
-                                      at: older.location, rule: "changes-version"))
+                                      at: older.location, rule: .changesVersion))
         }
         switch (control.version, control.changes.first) {
         case (let version?, nil):
             diagnostics.append(.error("version \(version) has no entry in 'changes'; add `- {version: \(version), date: YYYY-MM-DD, summary: what changed}`",
-                                      at: at(manifest, "version"), rule: "changes-version"))
+                                      at: at(manifest, "version"), rule: .changesVersion))
         case (let version?, let newest?) where newest.version != version:
             diagnostics.append(.error("the newest entry of 'changes' is version \(newest.version), but 'version' is \(version); the newest entry must describe the current version",
-                                      at: newest.location, rule: "changes-version"))
+                                      at: newest.location, rule: .changesVersion))
         case (nil, let newest?):
             diagnostics.append(.error("'changes' lists version \(newest.version) but there is no 'version'; add `version: \(newest.version)`",
-                                      at: at(manifest, "changes"), rule: "changes-version"))
+                                      at: at(manifest, "changes"), rule: .changesVersion))
         default:
             break
         }
@@ -78,7 +78,7 @@ struct RecordRules {
         } else {
             message = "site.yml requires approval, and this leaflet has no 'approved' entry; add `approved: [{name: …, role: …, date: YYYY-MM-DD}]` dated on or after the review on \(manifest.reviewed)"
         }
-        return [.error(message, at: manifest.keyLocations["approved"] ?? at(manifest, "reviewed"), rule: "approval-missing")]
+        return [.error(message, at: manifest.keyLocations["approved"] ?? at(manifest, "reviewed"), rule: .approvalMissing)]
     }
 
     /// `translation-stale`: a translation made from an older version of its original, or
@@ -87,11 +87,11 @@ struct RecordRules {
         guard let current = original.control.version else { return [] }
         guard let source = translation.control.sourceVersion else {
             return [.warning("translation of '\(original.slug)' has no 'source_version'; add the version of the original it was translated from (now \(current))",
-                             at: at(translation, "translation_of"), rule: "translation-stale")]
+                             at: at(translation, "translation_of"), rule: .translationStale)]
         }
         if source > current {
             return [.warning("'source_version' is \(source), but '\(original.slug)' is only at version \(current)",
-                             at: at(translation, "source_version"), rule: "translation-stale")]
+                             at: at(translation, "source_version"), rule: .translationStale)]
         }
         guard source < current else { return [] }
         let since = original.control.changes(since: source)
@@ -99,6 +99,6 @@ struct RecordRules {
         if !since.isEmpty {
             message += "; changed since: " + since.map { "version \($0.version) (\($0.date)): \($0.summary)" }.joined(separator: "; ")
         }
-        return [.warning(message, at: at(translation, "source_version"), rule: "translation-stale")]
+        return [.warning(message, at: at(translation, "source_version"), rule: .translationStale)]
     }
 }

@@ -120,7 +120,7 @@ public struct SiteBuilder: Sendable {
             let folder = SiteDirectory.folder(for: plan.slug)
             if SiteDirectory.reservedSlugs.contains(plan.slug)
                 || directory.languages.contains(where: { $0 != site.language && SiteDirectory.folder(for: $0) == folder }) {
-                diagnostics.append(.error("slug '\(plan.slug)' is reserved for the site's own files; rename the folder", at: SourceLocation(path: plan.folder.displayPath), rule: "slug"))
+                diagnostics.append(.error("slug '\(plan.slug)' is reserved for the site's own files; rename the folder", at: SourceLocation(path: plan.folder.displayPath), rule: .slug))
             }
         }
         return Prepared(site: site, templates: templates, catalog: catalog, directory: directory,
@@ -147,7 +147,7 @@ public struct SiteBuilder: Sendable {
                   // A link into a section that failed to render is not reported twice.
                   known.contains(AnchorHash.of(file: link.file, anchor: nil)),
                   !known.contains(AnchorHash.of(file: link.file, anchor: link.anchor)) else { continue }
-            diagnostics.append(.error("no heading with anchor '#\(link.anchor)' in \(link.slug)/\(link.file)", at: link.location, rule: "broken-link"))
+            diagnostics.append(.error("no heading with anchor '#\(link.anchor)' in \(link.slug)/\(link.file)", at: link.location, rule: .brokenLink))
         }
     }
 
@@ -155,7 +155,7 @@ public struct SiteBuilder: Sendable {
         let path = scanner.display("site.yml")
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: scanner.absoluteContent, isDirectory: &isDirectory), isDirectory.boolValue else {
-            diagnostics.append(.error("content folder not found", at: SourceLocation(path: options.contentDirectory), rule: "layout"))
+            diagnostics.append(.error("content folder not found", at: SourceLocation(path: options.contentDirectory), rule: .layout))
             return nil
         }
         switch SourceText.load(path: scanner.absoluteContent + "/site.yml", displayPath: path) {
@@ -238,23 +238,23 @@ public struct SiteBuilder: Sendable {
             if let original = manifest.translationOf {
                 let at = manifest.keyLocations["translation_of"] ?? manifest.location
                 if original == manifest.slug {
-                    diagnostics.append(.error("a leaflet cannot be a translation of itself", at: at, rule: "translation-missing"))
+                    diagnostics.append(.error("a leaflet cannot be a translation of itself", at: at, rule: .translationMissing))
                 } else if targets.leaflets[original] == nil {
                     var message = "'translation_of' names leaflet '\(original)', which does not exist"
                     if let near = Suggestion.nearest(to: original, in: Array(targets.leaflets.keys).sorted()) { message += "; did you mean '\(near)'?" }
-                    diagnostics.append(.error(message, at: at, rule: "translation-missing"))
+                    diagnostics.append(.error(message, at: at, rule: .translationMissing))
                 }
             }
             guard let today = options.today else { continue }
             if manifest.reviewed > today {
                 diagnostics.append(.error("'reviewed' date \(manifest.reviewed) is in the future (today is \(today))",
-                                          at: manifest.keyLocations["reviewed"] ?? manifest.location, rule: "review-future"))
+                                          at: manifest.keyLocations["reviewed"] ?? manifest.location, rule: .reviewFuture))
             }
             let due = governance.reviewDue(manifest)
             if due < today {
                 let why = manifest.nextReview == nil ? " (\(governance.maxReviewAge) months after the review on \(manifest.reviewed), site.yml governance.max_review_age)" : ""
                 diagnostics.append(.warning("review was due on \(due)\(why); the leaflet needs a clinical review",
-                                            at: manifest.keyLocations[manifest.nextReview == nil ? "reviewed" : "next_review"] ?? manifest.location, rule: "review-overdue"))
+                                            at: manifest.keyLocations[manifest.nextReview == nil ? "reviewed" : "next_review"] ?? manifest.location, rule: .reviewOverdue))
             }
         }
     }
@@ -267,7 +267,7 @@ public struct SiteBuilder: Sendable {
         for slug in pdf.slugs where !built.contains(slug) {
             var message = "no leaflet '\(slug)' to print"
             if let near = Suggestion.nearest(to: slug, in: built) { message += "; did you mean '\(near)'?" }
-            diagnostics.append(.error(message, at: SourceLocation(path: options.contentDirectory + "/leaflets/" + slug), rule: "pdf"))
+            diagnostics.append(.error(message, at: SourceLocation(path: options.contentDirectory + "/leaflets/" + slug), rule: .pdf))
         }
         return Set(pdf.slugs)
     }

@@ -69,22 +69,22 @@ public struct PDFPrinter: Sendable {
         do {
             try process.run()
         } catch {
-            return .error("cannot start browser '\(browser)': \(error.localizedDescription)", at: nil, rule: "pdf")
+            return .error("cannot start browser '\(browser)': \(error.localizedDescription)", at: nil, rule: .pdf)
         }
         if finished.wait(timeout: .now() + timeout) == .timedOut {
             process.terminate()
             finished.wait()
-            return .error("browser did not finish printing '\(job.name)' within \(Int(timeout)) s", at: SourceLocation(path: job.page), rule: "pdf")
+            return .error("browser did not finish printing '\(job.name)' within \(Int(timeout)) s", at: SourceLocation(path: job.page), rule: .pdf)
         }
         // Chromium exits 0 even when the page failed to load, so the file is what counts.
         guard let handle = FileHandle(forReadingAtPath: job.pdf) else {
-            return .error("browser exited (status \(process.terminationStatus)) without writing a PDF for '\(job.name)'", at: SourceLocation(path: job.page), rule: "pdf")
+            return .error("browser exited (status \(process.terminationStatus)) without writing a PDF for '\(job.name)'", at: SourceLocation(path: job.page), rule: .pdf)
         }
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: 5)) ?? Data()
         let size = (try? fm.attributesOfItem(atPath: job.pdf)[.size] as? Int) ?? 0
         guard head == Data("%PDF-".utf8), size > 1000 else {
-            return .error("browser wrote an invalid PDF for '\(job.name)' (\(size) bytes)", at: SourceLocation(path: job.page), rule: "pdf")
+            return .error("browser wrote an invalid PDF for '\(job.name)' (\(size) bytes)", at: SourceLocation(path: job.page), rule: .pdf)
         }
         return nil
     }

@@ -15,10 +15,10 @@ enum FooterCheck {
         }
         guard found else {
             return .error("page '\(page)' has no <footer> with the copyright and disclaimer",
-                          at: SourceLocation(path: template), rule: "footer")
+                          at: SourceLocation(path: template), rule: .footer)
         }
         guard !missing.isEmpty else { return nil }
         return .error("page '\(page)' is missing the \(missing.joined(separator: " and ")) in its footer; render {{{copyright_html}}} and {{{disclaimer_html}}} inside <footer>",
-                      at: SourceLocation(path: template), rule: "footer")
+                      at: SourceLocation(path: template), rule: .footer)
     }
 }

@@ -15,7 +15,7 @@ public struct TemplateSet: Sendable {
     public static func load(from directory: String) throws(BuildFailure) -> TemplateSet {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw BuildFailure(.error("templates folder not found", at: SourceLocation(path: directory), rule: "templates"))
+            throw BuildFailure(.error("templates folder not found", at: SourceLocation(path: directory), rule: .templates))
         }
         var library = MustacheLibrary()
         var names: Set<String> = []
@@ -33,14 +33,14 @@ public struct TemplateSet: Sendable {
                 } catch let error as MustacheTemplate.ParserError {
                     diagnostics.append(.error("template syntax: \(describe(error.error))",
                                               at: SourceLocation(path: path, line: error.context.lineNumber, column: max(1, error.context.columnNumber)),
-                                              rule: "template"))
+                                              rule: .template))
                 } catch {
-                    diagnostics.append(.error("template syntax: \(error)", at: SourceLocation(path: path), rule: "template"))
+                    diagnostics.append(.error("template syntax: \(error)", at: SourceLocation(path: path), rule: .template))
                 }
             }
         }
         for name in required where !names.contains(name) {
-            diagnostics.append(.error("missing template '\(name).mustache'", at: SourceLocation(path: directory), rule: "templates"))
+            diagnostics.append(.error("missing template '\(name).mustache'", at: SourceLocation(path: directory), rule: .templates))
         }
         if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics) }
         return TemplateSet(directory: directory, library: library, names: names)

@@ -74,7 +74,7 @@ public struct UIStrings: Sendable {
                 if key == "months" {
                     let months = fields.stringList(key, diagnostics: &diagnostics)
                     if months.count == 12 { strings.months = months } else {
-                        diagnostics.append(.error("'months' must list 12 month names", at: fields.location(of: key), rule: "i18n"))
+                        diagnostics.append(.error("'months' must list 12 month names", at: fields.location(of: key), rule: .i18n))
                     }
                 } else if let value = fields.string(key, diagnostics: &diagnostics) {
                     strings.values[key] = value

@@ -1,0 +1,145 @@
+/// The catalog of every rule a finding can carry: its id (printed as `[rule-id]`), the
+/// level it has unless `site.yml` `rules:` says otherwise, and a one-line summary that the
+/// README's rule table repeats (a test compares the two).
+///
+/// To add a rule: add a case here with its id, level and summary, add a row to the README
+/// table, and plant one fault for it in the check fixture (`CheckFixture`), or list it in
+/// `CheckFixture.plantedElsewhere` with the test that covers it.
+public enum Rule: String, CaseIterable, Sendable, Hashable, Comparable, CustomStringConvertible {
+    // Settings and metadata (site.yml, leaflet.yml, front matter).
+    case schemaUnknownKey = "schema-unknown-key"
+    case schemaRequired = "schema-required"
+    case schemaType = "schema-type"
+    case schemaDate = "schema-date"
+    case schemaLanguage = "schema-language"
+    case schemaPaper = "schema-paper"
+    case unknownRule = "unknown-rule"
+    case placeholder
+    case yaml
+    case yamlLimits = "yaml-limits"
+    case frontMatter = "front-matter"
+    case encoding
+    case io
+    // Folders and files.
+    case layout
+    case slug
+    case symlink
+    case sectionsMissing = "sections-missing"
+    case sectionsUnlisted = "sections-unlisted"
+    case sectionsListed = "sections-listed"
+    case sectionFileName = "section-file-name"
+    case unusedFile = "unused-file"
+    case translationMissing = "translation-missing"
+    // Document control (leaflet.yml record, site.yml governance).
+    case referenceDuplicate = "reference-duplicate"
+    case changesVersion = "changes-version"
+    case approvalMissing = "approval-missing"
+    case translationStale = "translation-stale"
+    // Sections.
+    case unknownKind = "unknown-kind"
+    case emptySection = "empty-section"
+    case sectionTitle = "section-title"
+    case headingSkip = "heading-skip"
+    case noCareCard = "no-care-card"
+    case rawHTML = "raw-html"
+    case unsafeLink = "unsafe-link"
+    case brokenLink = "broken-link"
+    case missingAsset = "missing-asset"
+    case imageAlt = "image-alt"
+    // Review dates.
+    case reviewFuture = "review-future"
+    case reviewOverdue = "review-overdue"
+    case reviewDueSoon = "review-due-soon"
+    // Health literacy (`check` only).
+    case readabilityGrade = "readability-grade"
+    case sentenceLength = "sentence-length"
+    case jargon
+    case passiveVoice = "passive-voice"
+    // Theme, output and printing.
+    case templates
+    case template
+    case footer
+    case i18n
+    case output
+    case pdf
+
+    /// The id as printed and as written in `site.yml` `rules:`.
+    public var id: String { rawValue }
+    public var description: String { rawValue }
+
+    public static func < (lhs: Rule, rhs: Rule) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// Level of a finding of this rule when `site.yml` does not set one.
+    public var defaultLevel: Diagnostic.Severity {
+        switch self {
+        case .schemaUnknownKey, .headingSkip, .noCareCard, .unsafeLink, .unusedFile, .sectionFileName,
+             .reviewOverdue, .reviewDueSoon, .translationStale, .readabilityGrade, .sentenceLength, .jargon, .passiveVoice:
+            return .warning
+        default:
+            return .error
+        }
+    }
+
+    /// Whether `site.yml` `rules:` may lower this rule to a warning or turn it off. Only
+    /// rules that are warnings by default: an error means the site would be wrong or
+    /// would lose text, so it can never be waved through. Any rule can be raised to an error.
+    public var canBeLowered: Bool { defaultLevel == .warning }
+
+    /// One line saying what the rule finds (the README's rule table has the same text).
+    public var summary: String {
+        switch self {
+        case .schemaUnknownKey: "a key the schema does not know, with \"did you mean\" for near misses"
+        case .schemaRequired: "a required key missing or empty"
+        case .schemaType: "a value of the wrong type (text, list, true/false, number, URL)"
+        case .schemaDate: "a date that is not a real `YYYY-MM-DD`, naming the part out of range"
+        case .schemaLanguage: "a `language` that is not a BCP 47 tag"
+        case .schemaPaper: "a `paper` other than A4 or Letter"
+        case .unknownRule: "a rule id in `site.yml` `rules:` that does not exist, or a level it cannot have"
+        case .placeholder: "scaffold text (\"Replace this …\") or an empty key left in a leaflet that is not a draft"
+        case .yaml: "YAML that does not parse (with the fixed line for unquoted colons) or has duplicate keys"
+        case .yamlLimits: "YAML that uses anchors or aliases, nests too deeply or is too large"
+        case .frontMatter: "front matter opened with `---` and never closed"
+        case .encoding: "a file that is not valid UTF-8"
+        case .io: "a file that cannot be read"
+        case .layout: "a content folder without `leaflets/`, a leaflet without `leaflet.yml`, a misnamed `leaflet.yml`"
+        case .slug: "a folder name that is not a slug, or one the site reserves (`theme`, `assets`, a language folder)"
+        case .symlink: "a symbolic link that leaves the content or templates folder"
+        case .sectionsMissing: "`sections:` names a missing file, or a leaflet has no section files"
+        case .sectionsUnlisted: "a `.md` file that `sections:` does not list"
+        case .sectionsListed: "a file listed twice in `sections:`"
+        case .sectionFileName: "a file that looks like a section but is not one (`.markdown`, `.MD`, numbered `.txt`)"
+        case .unusedFile: "a file in a leaflet folder that no section links to; it is not published"
+        case .translationMissing: "`translation_of` names a leaflet that does not exist"
+        case .referenceDuplicate: "two leaflets share a `reference`"
+        case .changesVersion: "`changes` is not newest first, or its newest entry is not the current `version`"
+        case .approvalMissing: "with `governance.require_approval`, no `approved` entry dated on or after `reviewed`"
+        case .translationStale: "a translation made from an older `version` of its original, or without `source_version`"
+        case .unknownKind: "a section `kind` other than info, emergency, urgent, non-urgent"
+        case .emptySection: "a section with no content"
+        case .sectionTitle: "a section with no title"
+        case .headingSkip: "a heading level that jumps (`##` to `####`)"
+        case .noCareCard: "a leaflet without an emergency, urgent or non-urgent care card"
+        case .rawHTML: "raw HTML other than `<sup>`, `<sub>`, `<br>` while `unsafe_html` is off, with the Markdown to use"
+        case .unsafeLink: "a `javascript:`, `vbscript:`, `data:` or `file:` link, which is removed (its text stays)"
+        case .brokenLink: "a link to a leaflet, section or `#anchor` that does not exist, a draft, or outside `content/`"
+        case .missingAsset: "an image that does not exist"
+        case .imageAlt: "an image without alt text"
+        case .reviewFuture: "`reviewed` is in the future"
+        case .reviewOverdue: "`next_review` has passed"
+        case .reviewDueSoon: "`next_review` is within `governance.review_due_soon` days (default 90)"
+        case .readabilityGrade: "a leaflet's Flesch-Kincaid grade is above `readability.max_grade` (default 8)"
+        case .sentenceLength: "a sentence longer than `readability.max_sentence_words` (default 25), at its line"
+        case .jargon: "a term from the plain-language list (US and UK spellings), with the plainer word to use"
+        case .passiveVoice: "a passive construction (a heuristic)"
+        case .templates: "the templates folder or a required template is missing"
+        case .template: "a template with a Mustache syntax error"
+        case .footer: "a page rendered without the copyright or disclaimer in its `<footer>`"
+        case .i18n: "an interface-text file (`i18n/<lang>.yml`) with a wrong value"
+        case .output: "the output folder cannot be used or written"
+        case .pdf: "a leaflet that could not be printed to PDF, or an unknown slug to print"
+        }
+    }
+
+    /// The rule with this id, or nil.
+    public init?(id: String) { self.init(rawValue: id) }
+}
