@@ -11,6 +11,8 @@ struct LeafletPlan: Sendable {
     var folder: LeafletFolder
     var manifest: LeafletManifest
     var sections: [SectionSlot]
+    /// SHA-256 (hex) of `leaflet.yml` as read, for `manifest.json`.
+    var manifestSHA256 = ""
 
     var slug: String { folder.slug }
 
@@ -24,8 +26,13 @@ struct LeafletPlan: Sendable {
             diagnostics.append(.error("leaflet folder has no leaflet.yml", at: SourceLocation(path: folder.displayPath), rule: .layout))
             return nil
         }
+        // Read as bytes first: the audit trail hashes the file exactly as it is on disk.
+        guard let bytes = SourceText.read(folder.path + "/leaflet.yml") else {
+            diagnostics.append(.error("cannot read file", at: SourceLocation(path: manifestPath), rule: "io"))
+            return nil
+        }
         let text: String
-        switch SourceText.load(path: folder.path + "/leaflet.yml", displayPath: manifestPath) {
+        switch SourceText.decode(bytes, displayPath: manifestPath) {
         case .failure(let diagnostic):
             diagnostics.append(diagnostic)
             return nil
@@ -59,7 +66,8 @@ struct LeafletPlan: Sendable {
             diagnostics.append(.error("leaflet has no section files (*.md)", at: SourceLocation(path: folder.displayPath), rule: .sectionsMissing))
         }
         let ids = sectionIDs(for: folder.sectionFiles)
-        return LeafletPlan(folder: folder, manifest: manifest, sections: order.map { SectionSlot(file: $0, id: ids[$0]!) })
+        return LeafletPlan(folder: folder, manifest: manifest, sections: order.map { SectionSlot(file: $0, id: ids[$0]!) },
+                           manifestSHA256: SourceDigest.hex(bytes))
     }
 
     /// Ids from file names in name order, made unique, so they never depend on `sections:`.

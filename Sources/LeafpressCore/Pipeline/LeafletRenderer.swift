@@ -16,6 +16,8 @@ struct LeafletOutcome: Sendable {
     var pages = 0
     /// Section titles in page order, for the search index.
     var sectionTitles: [String] = []
+    /// The leaflet's entry in `manifest.json` (nil for drafts and when sources are not hashed).
+    var record: SiteManifest.Leaflet?
 }
 
 /// Reads, converts and renders one leaflet and writes its page: the per-leaflet stage
@@ -30,14 +32,23 @@ struct LeafletRenderer: Sendable {
     let collectText: Bool
     /// Leaflets whose page links to a PDF printed in this build.
     var pdfSlugs: Set<String> = []
+    /// Hash every source file for `manifest.json` (always when pages are written).
+    var hashSources = false
 
     func render(_ plan: LeafletPlan) -> LeafletOutcome {
         var outcome = LeafletOutcome(manifest: plan.manifest, folder: plan.folder.displayPath)
         // Where each key was written matters only while the leaflet is checked.
         defer { outcome.manifest.keyLocations = [:] }
         var sections: [RenderedSection] = []
+        let hashing = hashSources || writer != nil
+        var sources: [SiteManifest.Source] = hashing ? [SiteManifest.Source(path: "leaflets/\(plan.slug)/leaflet.yml", sha256: plan.manifestSHA256)] : []
         for slot in plan.sections {
-            if let section = convert(slot, of: plan, outcome: &outcome) { sections.append(section) }
+            if let section = convert(slot, of: plan, outcome: &outcome, hashing: hashing, sources: &sources) { sections.append(section) }
+        }
+        let language = plan.manifest.language ?? site.language
+        if hashing, !plan.manifest.draft {
+            outcome.record = SiteManifest.Leaflet(manifest: plan.manifest, language: language, governance: site.governance,
+                                                  sources: sources, pageSHA256: nil)
         }
         if !sections.isEmpty, !sections.contains(where: { $0.kind.isCareCard }) {
             outcome.diagnostics.append(.warning("leaflet has no 'when to get help' care card (a section with kind emergency, urgent or non-urgent)",
@@ -47,7 +58,6 @@ struct LeafletRenderer: Sendable {
         outcome.sectionTitles = sections.map(\.title)
         guard !outcome.diagnostics.hasErrors, let writer else { return outcome }
 
-        let language = plan.manifest.language ?? site.language
         let printCSS = templates.has("print.css")
             ? templates.render("print.css", context.printStyles(title: plan.manifest.title, copyright: plan.manifest.copyright ?? site.copyright, language: language,
                                                                 control: context.printedControlLine(plan.manifest, language: language)))
@@ -64,6 +74,7 @@ struct LeafletRenderer: Sendable {
         }
         do {
             try writer.write(html, to: page)
+            outcome.record?.pageSHA256 = SourceDigest.hex(html.utf8)
             for asset in plan.folder.assetFiles {
                 try writer.copy(from: plan.folder.path + "/" + asset, to: SiteLayout.file(asset, of: plan.slug))
             }
@@ -74,10 +85,24 @@ struct LeafletRenderer: Sendable {
         return outcome
     }
 
-    private func convert(_ slot: LeafletPlan.SectionSlot, of plan: LeafletPlan, outcome: inout LeafletOutcome) -> RenderedSection? {
+    /// With `hashing`, `sources` receives the section file's hash for `manifest.json`.
+    private func convert(_ slot: LeafletPlan.SectionSlot, of plan: LeafletPlan, outcome: inout LeafletOutcome,
+                         hashing: Bool, sources: inout [SiteManifest.Source]) -> RenderedSection? {
         let path = plan.folder.displayPath + "/" + slot.file
         let text: String
-        switch SourceText.load(path: plan.folder.path + "/" + slot.file, displayPath: path) {
+        let loaded: Result<String, Diagnostic>
+        if hashing {
+            // Hashed as the bytes on disk, so `sha256sum` on the file gives the same value.
+            if let bytes = SourceText.read(plan.folder.path + "/" + slot.file) {
+                sources.append(SiteManifest.Source(path: "leaflets/\(plan.slug)/\(slot.file)", sha256: SourceDigest.hex(bytes)))
+                loaded = SourceText.decode(bytes, displayPath: path)
+            } else {
+                loaded = .failure(.error("cannot read file", at: SourceLocation(path: path), rule: "io"))
+            }
+        } else {
+            loaded = SourceText.load(path: plan.folder.path + "/" + slot.file, displayPath: path)
+        }
+        switch loaded {
         case .failure(let diagnostic):
             outcome.diagnostics.append(diagnostic)
             return nil

@@ -76,6 +76,34 @@ public struct SiteBuilder: Sendable {
         return CheckResult(site: prepared.site, leaflets: leaflets, diagnostics: diagnostics.sortedByLocation())
     }
 
+    /// What `manifest.json` would record for the content as it is now, without writing
+    /// anything (no page hashes): for `report changes`. nil manifest when the content
+    /// has errors. `versionLocations` says where each leaflet's `version` is written.
+    public func currentManifest() -> (manifest: SiteManifest?, versionLocations: [String: SourceLocation], diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        guard let prepared = prepare(diagnostics: &diagnostics) else { return (nil, [:], diagnostics.sortedByLocation()) }
+        let outcomes = renderLeaflets(prepared.plans, of: prepared, into: nil, collectText: false, hashSources: true)
+        collect(outcomes, diagnostics: &diagnostics)
+        var locations: [String: SourceLocation] = [:]
+        for plan in prepared.plans {
+            locations[plan.slug] = plan.manifest.keyLocations["version"] ?? plan.manifest.location
+        }
+        let manifest = diagnostics.hasErrors ? nil : SiteManifest(leaflets: outcomes.compactMap(\.record))
+        return (manifest, locations, diagnostics.sortedByLocation())
+    }
+
+    /// Every leaflet's settings and record, drafts included, without reading any section:
+    /// for `report reviews`. nil site when `site.yml` or the theme cannot be read.
+    public func records() -> (site: SiteConfig?, manifests: [LeafletManifest], diagnostics: [Diagnostic]) {
+        var options = self.options
+        options.includeDrafts = true
+        var diagnostics: [Diagnostic] = []
+        guard let prepared = SiteBuilder(options: options).prepare(diagnostics: &diagnostics) else {
+            return (nil, [], diagnostics.sortedByLocation())
+        }
+        return (prepared.site, prepared.plans.map(\.manifest), diagnostics.sortedByLocation())
+    }
+
     /// Steps 1 and 2: settings, theme, and a plan for every leaflet (reads only leaflet.yml files).
     func prepare(diagnostics: inout [Diagnostic]) -> Prepared? {
         let scanner = ContentScanner(contentDirectory: options.contentDirectory)
@@ -170,10 +198,12 @@ public struct SiteBuilder: Sendable {
     /// Step 3: reads, converts and renders `plans` in parallel into `sink` (nil: nothing written).
     /// `collectText` keeps every section's text blocks (for `check`).
     func renderLeaflets(_ plans: [LeafletPlan], of prepared: Prepared, into sink: (any SiteOutput)?,
-                        pdfSlugs: Set<String> = [], collectText: Bool? = nil) -> [LeafletOutcome] {
-        let renderer = LeafletRenderer(templates: prepared.templates, context: prepared.context, targets: prepared.targets, site: prepared.site,
+                        pdfSlugs: Set<String> = [], collectText: Bool? = nil, hashSources: Bool = false) -> [LeafletOutcome] {
+        var renderer = LeafletRenderer(templates: prepared.templates, context: prepared.context, targets: prepared.targets, site: prepared.site,
                                        writer: sink, collectText: collectText ?? options.collectText, pdfSlugs: pdfSlugs)
-        return Parallel.map(plans.count, jobs: options.jobs) { renderer.render(plans[$0]) }
+        renderer.hashSources = hashSources
+        let configured = renderer
+        return Parallel.map(plans.count, jobs: options.jobs) { configured.render(plans[$0]) }
     }
 
     /// Step 5: the pages made from every leaflet at once (an index per language, search
@@ -211,6 +241,7 @@ public struct SiteBuilder: Sendable {
             try writer.write(html, to: page.file)
             pages += 1
         }
+        try writer.write(SiteManifest(leaflets: outcomes.compactMap(\.record)).jsonData(), to: SiteManifest.fileName)
         try writer.write(Sitemap.robots(baseURL: site.baseURL), to: "robots.txt")
         if let baseURL = site.baseURL {
             var entries = directory.languages.map { language -> Sitemap.Page in
