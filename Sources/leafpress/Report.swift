@@ -109,7 +109,7 @@ struct Report: ParsableCommand {
             let report = ChangeReport(old: old, new: new)
             printer.print(report.versionNotRaised.map { leaflet in
                 .warning("sources changed since \(oldManifest), but 'version' is still \(leaflet.newVersion.map(String.init) ?? "not set"); raise it and add a 'changes' entry",
-                         at: versionLocations[leaflet.slug], rule: "version-not-raised")
+                         at: versionLocations[leaflet.slug], rule: .versionNotRaised)
             })
             switch format {
             case .json: FileHandle.standardOutput.write(report.jsonData())

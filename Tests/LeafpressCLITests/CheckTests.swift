@@ -76,10 +76,12 @@ enum CheckFixture {
         .sectionFileName: "PublishTests (misnamed section)",
         .unusedFile: "PublishTests (unused file)",
         .reviewDueSoon: "PublishTests (review due soon)",
-        .referenceDuplicate: "document-control tests (#17)",
-        .changesVersion: "document-control tests (#17)",
-        .approvalMissing: "document-control tests (#17)",
-        .translationStale: "document-control tests (#17)",
+        .referenceDuplicate: "DocumentControlTests.duplicateReferenceIsReportedAtBothLeaflets",
+        .changesVersion: "DocumentControlTests (changes-version)",
+        .approvalMissing: "DocumentControlTests (approval-missing)",
+        .translationStale: "DocumentControlTests (translation-stale)",
+        .versionNotRaised: "ReportTests.changesAcrossTwoBuilds",
+        .manifest: "ReportTests.changesRefusesAFileThatIsNotAManifest",
     ]
 
     /// A care card every leaflet without a seeded `no-care-card` fault carries.

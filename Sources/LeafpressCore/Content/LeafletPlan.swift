@@ -28,7 +28,7 @@ struct LeafletPlan: Sendable {
         }
         // Read as bytes first: the audit trail hashes the file exactly as it is on disk.
         guard let bytes = SourceText.read(folder.path + "/leaflet.yml") else {
-            diagnostics.append(.error("cannot read file", at: SourceLocation(path: manifestPath), rule: "io"))
+            diagnostics.append(.error("cannot read file", at: SourceLocation(path: manifestPath), rule: .io))
             return nil
         }
         let text: String

@@ -35,6 +35,8 @@ public enum Rule: String, CaseIterable, Sendable, Hashable, Comparable, CustomSt
     case changesVersion = "changes-version"
     case approvalMissing = "approval-missing"
     case translationStale = "translation-stale"
+    case versionNotRaised = "version-not-raised"
+    case manifest
     // Sections.
     case unknownKind = "unknown-kind"
     case emptySection = "empty-section"
@@ -73,7 +75,7 @@ public enum Rule: String, CaseIterable, Sendable, Hashable, Comparable, CustomSt
     public var defaultLevel: Diagnostic.Severity {
         switch self {
         case .schemaUnknownKey, .headingSkip, .noCareCard, .unsafeLink, .unusedFile, .sectionFileName,
-             .reviewOverdue, .reviewDueSoon, .translationStale, .readabilityGrade, .sentenceLength, .jargon, .passiveVoice:
+             .reviewOverdue, .reviewDueSoon, .translationStale, .versionNotRaised, .readabilityGrade, .sentenceLength, .jargon, .passiveVoice:
             return .warning
         default:
             return .error
@@ -114,6 +116,8 @@ public enum Rule: String, CaseIterable, Sendable, Hashable, Comparable, CustomSt
         case .changesVersion: "`changes` is not newest first, or its newest entry is not the current `version`"
         case .approvalMissing: "with `governance.require_approval`, no `approved` entry dated on or after `reviewed`"
         case .translationStale: "a translation made from an older `version` of its original, or without `source_version`"
+        case .versionNotRaised: "`report changes`: a leaflet whose sources changed since the old manifest but whose `version` did not go up"
+        case .manifest: "`report changes`: a `manifest.json` that cannot be read or is not a Leafpress manifest"
         case .unknownKind: "a section `kind` other than info, emergency, urgent, non-urgent"
         case .emptySection: "a section with no content"
         case .sectionTitle: "a section with no title"
@@ -125,7 +129,7 @@ public enum Rule: String, CaseIterable, Sendable, Hashable, Comparable, CustomSt
         case .missingAsset: "an image that does not exist"
         case .imageAlt: "an image without alt text"
         case .reviewFuture: "`reviewed` is in the future"
-        case .reviewOverdue: "`next_review` has passed"
+        case .reviewOverdue: "the next review (`next_review`, or `reviewed` plus `governance.max_review_age` months) has passed"
         case .reviewDueSoon: "`next_review` is within `governance.review_due_soon` days (default 90)"
         case .readabilityGrade: "a leaflet's Flesch-Kincaid grade is above `readability.max_grade` (default 8)"
         case .sentenceLength: "a sentence longer than `readability.max_sentence_words` (default 25), at its line"

@@ -97,7 +97,7 @@ struct LeafletRenderer: Sendable {
                 sources.append(SiteManifest.Source(path: "leaflets/\(plan.slug)/\(slot.file)", sha256: SourceDigest.hex(bytes)))
                 loaded = SourceText.decode(bytes, displayPath: path)
             } else {
-                loaded = .failure(.error("cannot read file", at: SourceLocation(path: path), rule: "io"))
+                loaded = .failure(.error("cannot read file", at: SourceLocation(path: path), rule: .io))
             }
         } else {
             loaded = SourceText.load(path: plan.folder.path + "/" + slot.file, displayPath: path)

@@ -97,17 +97,17 @@ public struct SiteManifest: Sendable, Equatable, Codable {
     /// Reads a manifest written by a build; a located error when the file is not one.
     public static func load(path: String) -> Result<SiteManifest, Diagnostic> {
         guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(.error("cannot read the manifest", at: SourceLocation(path: path), rule: "manifest"))
+            return .failure(.error("cannot read the manifest", at: SourceLocation(path: path), rule: .manifest))
         }
         do {
             let manifest = try JSONDecoder().decode(SiteManifest.self, from: data)
             guard manifest.format == currentFormat else {
                 return .failure(.error("unknown manifest format '\(manifest.format)' (expected '\(currentFormat)')",
-                                       at: SourceLocation(path: path, line: 1, column: 1), rule: "manifest"))
+                                       at: SourceLocation(path: path, line: 1, column: 1), rule: .manifest))
             }
             return .success(manifest)
         } catch {
-            return .failure(.error("not a Leafpress manifest.json: \(Self.describe(error))", at: SourceLocation(path: path, line: 1, column: 1), rule: "manifest"))
+            return .failure(.error("not a Leafpress manifest.json: \(Self.describe(error))", at: SourceLocation(path: path, line: 1, column: 1), rule: .manifest))
         }
     }
 
