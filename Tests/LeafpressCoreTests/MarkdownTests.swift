@@ -74,12 +74,36 @@ struct MarkdownTests {
 
     // MARK: raw HTML and unsafe links
 
-    @Test func rawHTMLBlockIsDroppedByDefault() {
-        #expect(html("<div class=\"x\">hi</div>\n") == "<!-- raw HTML omitted -->\n")
+    @Test func rawHTMLBlockIsARawHTMLFindingByDefault() {
+        let document = convert("Intro.\n\n<div class=\"x\">hi</div>\n")
+        #expect(document.findings == [.init(rule: .rawHTML, message: "raw HTML <div> is not published (unsafe_html is off); write plain Markdown paragraphs separated by a blank line", line: 3, column: 1)])
     }
 
-    @Test func inlineRawHTMLIsDroppedByDefault() {
-        #expect(html("Press <kbd>Enter</kbd>.") == "<p>Press <!-- raw HTML omitted -->Enter<!-- raw HTML omitted -->.</p>\n")
+    @Test func inlineRawHTMLIsOneFindingAtItsColumn() {
+        let document = convert("Press <kbd>Enter</kbd>.")
+        #expect(document.findings.map(\.line) == [1])
+        #expect(document.findings.map(\.column) == [7])
+        #expect(document.findings.first?.message.contains("<kbd>") == true)
+    }
+
+    @Test func supSubAndBrAreKeptWithoutUnsafeHTML() {
+        let document = convert("The risk is 1 in 10<sup>4</sup>.\n\nH<sub>2</sub>O\n\n5 ml<br>twice a day, 10 ml<BR />at night\n")
+        #expect(document.findings.isEmpty)
+        #expect(document.html == "<p>The risk is 1 in 10<sup>4</sup>.</p>\n<p>H<sub>2</sub>O</p>\n<p>5 ml<br>twice a day, 10 ml<br>at night</p>\n")
+    }
+
+    @Test func supWithAttributesIsAFinding() {
+        let document = convert("10<sup class=\"x\">4</sup>")
+        #expect(document.findings.count == 1)
+        #expect(document.findings.first?.message.contains("without attributes") == true)
+    }
+
+    @Test func commentsAreAuthorsNotesAndNotContent() {
+        let document = convert("<!-- a note for authors -->\n")
+        #expect(document.findings.isEmpty)
+        #expect(document.html == "")
+        #expect(document.isEmpty)
+        #expect(convert("Text <!-- note --> more.").html == "<p>Text  more.</p>\n")
     }
 
     @Test func rawHTMLIsKeptWithUnsafeHTML() {
@@ -87,23 +111,24 @@ struct MarkdownTests {
         options.unsafeHTML = true
         #expect(html("<div class=\"x\">hi</div>\n", options: options) == "<div class=\"x\">hi</div>\n")
         #expect(html("Press <kbd>Enter</kbd>.", options: options) == "<p>Press <kbd>Enter</kbd>.</p>\n")
+        #expect(convert("<div class=\"x\">hi</div>\n", options: options).findings.isEmpty)
     }
 
-    @Test func javascriptLinkIsEmptiedAndReported() {
+    @Test func javascriptLinkKeepsItsTextWithoutALink() {
         let warnings = UnsafeWarnings()
-        let document = convert("Intro.\n\nSee [this](javascript:alert(1)).\n", warnings: warnings)
-        #expect(document.html == "<p>Intro.</p>\n<p>See <a href=\"\">this</a>.</p>\n")
+        let document = convert("Intro.\n\nSee [this *page*](javascript:alert(1)).\n", warnings: warnings)
+        #expect(document.html == "<p>Intro.</p>\n<p>See this <em>page</em>.</p>\n")
         #expect(warnings.recorded.count == 1)
-        #expect(warnings.recorded.first?.message == "removed unsafe link 'javascript:alert(1)'")
+        #expect(warnings.recorded.first?.message == "removed unsafe link 'javascript:alert(1)'; its text is kept without a link")
         #expect(warnings.recorded.first?.line == 3)
     }
 
-    @Test func javascriptLinkIsEmptiedEvenWithUnsafeHTML() {
+    @Test func javascriptLinkIsRemovedEvenWithUnsafeHTML() {
         var options = MarkdownOptions()
         options.unsafeHTML = true
         let warnings = UnsafeWarnings()
         let document = convert("[this](javascript:alert(1))", options: options, warnings: warnings)
-        #expect(document.html == "<p><a href=\"\">this</a></p>\n")
+        #expect(document.html == "<p>this</p>\n")
         #expect(warnings.recorded.map(\.line) == [1])
     }
 
@@ -111,35 +136,26 @@ struct MarkdownTests {
         var options = MarkdownOptions()
         options.unsafeHTML = true
         let warnings = UnsafeWarnings()
-        let document = convert("[a](JavaScript:alert(1)) [b](<java\tscript:alert(1)>)", options: options, warnings: warnings)
-        #expect(document.html == "<p><a href=\"\">a</a> <a href=\"\">b</a></p>\n")
-        #expect(warnings.recorded.count == 2)
+        let document = convert("[a](JavaScript:alert(1)) [b](<java\tscript:alert(1)>) [c](java&#x73;cript:x)", options: options, warnings: warnings)
+        #expect(document.html == "<p>a b c</p>\n")
+        #expect(warnings.recorded.count == 3)
     }
 
-    @Test func dataImageIsEmptiedAndReported() {
+    @Test func dataImageBecomesItsAltText() {
         let warnings = UnsafeWarnings()
         let document = convert("![dot](data:image/png;base64,iVBORw0KGgo=)", warnings: warnings)
-        #expect(document.html == "<p><img src=\"\" alt=\"dot\" /></p>\n")
-        #expect(warnings.recorded.map(\.message) == ["removed unsafe image source 'data:image/png;base64,iVBORw0KGgo='"])
+        #expect(document.html == "<p>dot</p>\n")
+        #expect(warnings.recorded.map(\.message) == ["removed unsafe image source 'data:image/png;base64,iVBORw0KGgo='; its text is kept without a link"])
         #expect(warnings.recorded.map(\.line) == [1])
     }
 
-    @Test func dataLinkIsEmptiedEvenWithUnsafeHTML() {
-        var options = MarkdownOptions()
-        options.unsafeHTML = true
-        let warnings = UnsafeWarnings()
-        let document = convert("\n\n[x](data:text/html,hi)", options: options, warnings: warnings)
-        #expect(document.html == "<p><a href=\"\">x</a></p>\n")
-        #expect(warnings.recorded.map(\.line) == [3])
-    }
-
     @Test(arguments: ["vbscript:msgbox(1)", "file:///etc/passwd", " javascript:x", "DATA:text/html,x"])
-    func otherDangerousSchemesAreEmptied(destination: String) {
+    func otherDangerousSchemesAreRemoved(destination: String) {
         var options = MarkdownOptions()
         options.unsafeHTML = true
         let warnings = UnsafeWarnings()
         let document = convert("[x](<\(destination)>)", options: options, warnings: warnings)
-        #expect(document.html == "<p><a href=\"\">x</a></p>\n")
+        #expect(document.html == "<p>x</p>\n")
         #expect(warnings.recorded.count == 1)
     }
 

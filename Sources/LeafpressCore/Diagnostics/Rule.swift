@@ -124,7 +124,7 @@ public enum Rule: String, CaseIterable, Sendable, Hashable, Comparable, CustomSt
         case .headingSkip: "a heading level that jumps (`##` to `####`)"
         case .noCareCard: "a leaflet without an emergency, urgent or non-urgent care card"
         case .rawHTML: "raw HTML other than `<sup>`, `<sub>`, `<br>` while `unsafe_html` is off, with the Markdown to use"
-        case .unsafeLink: "a `javascript:`, `vbscript:`, `data:` or `file:` link, which is removed (its text stays)"
+        case .unsafeLink: "a `javascript:`, `vbscript:`, `data:` or `file:` address, or an `on…` attribute in raw HTML, which is removed (link text stays)"
         case .brokenLink: "a link to a leaflet, section or `#anchor` that does not exist, a draft, or outside `content/`"
         case .missingAsset: "an image that does not exist"
         case .imageAlt: "an image without alt text"

@@ -71,13 +71,19 @@ public enum MarkdownConverter {
             }
         }
 
+        if options.rawHTMLRules {
+            applyRawHTMLRules(walker.htmlNodes, options: options, document: &document, warn: warn)
+        }
+
         for reference in walker.linkNodes + walker.imageNodes {
             let isImage = cmark_node_get_type(reference.node) == CMARK_NODE_IMAGE
             let destination = reference.reference.destination
             let output: String
             if UnsafeScheme.isBlocked(destination) {
-                warn("removed unsafe \(isImage ? "image source" : "link") '\(destination.prefix(40))'", reference.reference.line, reference.reference.column)
-                output = ""
+                warn("removed unsafe \(isImage ? "image source" : "link") '\(destination.prefix(40))'; its text is kept without a link",
+                     reference.reference.line, reference.reference.column)
+                unwrap(reference.node)
+                continue
             } else {
                 output = links.rewrite(destination, isImage: isImage, line: reference.reference.line,
                                        column: reference.reference.column, anchors: document.anchors)
@@ -93,6 +99,59 @@ public enum MarkdownConverter {
             free(rendered)
         }
         return document
+    }
+
+    /// Replaces a link or image by its text, so a removed address leaves no `href=""`.
+    private static func unwrap(_ node: OpaquePointer) {
+        while let child = cmark_node_first_child(node) {
+            cmark_node_insert_before(node, child)
+        }
+        cmark_node_unlink(node)
+        cmark_node_free(node)
+    }
+
+    /// Raw HTML: kept `<sup>`/`<sub>`/`<br>`, dropped comments and `raw-html` findings
+    /// without `unsafe_html`; sanitised attributes (reported through `warn`) with it.
+    private static func applyRawHTMLRules(_ nodes: [TreeWalker.HTMLNode], options: MarkdownOptions,
+                                          document: inout MarkdownDocument, warn: (String, Int, Int) -> Void) {
+        var reported: Set<String> = []
+        for html in nodes {
+            if options.unsafeHTML {
+                let (clean, removed) = HTMLSanitizer.sanitize(html.literal)
+                for what in removed { warn("removed unsafe \(what)", html.line, html.column) }
+                if !removed.isEmpty { cmark_node_set_literal(html.node, clean) }
+                continue
+            }
+            if RawHTML.isOnlyComments(html.literal) {
+                cmark_node_unlink(html.node)
+                cmark_node_free(html.node)
+                continue
+            }
+            if let tag = RawHTML.firstForbiddenTag(html.literal) {
+                // `<b>bold</b>` is one mistake: its end tag is not reported again.
+                if tag.isClosing, reported.contains(tag.name) { continue }
+                reported.insert(tag.name)
+                let (line, column) = position(of: tag.range.lowerBound, in: html.literal, line: html.line, column: html.column)
+                document.findings.append(.init(rule: .rawHTML, message: RawHTML.message(for: tag), line: line, column: column))
+                continue
+            }
+            let scan = RawHTML.scan(html.literal)
+            let kept = html.isBlock && scan.hasText ? html.literal : RawHTML.normalised(html.literal)
+            guard let replacement = cmark_node_new(html.isBlock ? CMARK_NODE_CUSTOM_BLOCK : CMARK_NODE_CUSTOM_INLINE) else { continue }
+            cmark_node_set_on_enter(replacement, kept)
+            cmark_node_set_on_exit(replacement, "")
+            cmark_node_replace(html.node, replacement)
+            cmark_node_free(html.node)
+        }
+    }
+
+    /// Line and column of `index` inside a literal that starts at `line`:`column`.
+    private static func position(of index: String.Index, in literal: String, line: Int, column: Int) -> (Int, Int) {
+        var line = line, column = column
+        for scalar in literal.unicodeScalars[..<index] {
+            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+        }
+        return (line, column)
     }
 
     /// GitHub's rule for repeated headings: `notes`, `notes-1`, `notes-2`.

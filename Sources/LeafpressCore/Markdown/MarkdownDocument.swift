@@ -35,7 +35,17 @@ public struct MarkdownDocument: Sendable, Equatable {
         public var line: Int
     }
 
+    /// A problem the Markdown stage found, at its line and column in the Markdown body.
+    public struct Finding: Sendable, Equatable {
+        public var rule: Rule
+        public var message: String
+        public var line: Int
+        public var column: Int
+    }
+
     public var html: String
+    /// Problems such as raw HTML that would not be published (`raw-html`).
+    public var findings: [Finding] = []
     /// Text of the first heading when the stage was asked to take it as the title.
     public var title: String?
     /// Level of that heading as written.

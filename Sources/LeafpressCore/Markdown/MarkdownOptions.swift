@@ -14,6 +14,10 @@ public struct MarkdownOptions: Sendable, Equatable {
     /// The section title when it comes from front matter: its anchor is taken by the
     /// section heading, so a body heading with the same text gets `-1`.
     public var title: String?
+    /// Leafpress's raw HTML rules: without `unsafeHTML`, keep `<sup>`, `<sub>`, `<br>` and
+    /// report any other tag as `raw-html`; with it, sanitise URL and event attributes.
+    /// Off, raw HTML is exactly cmark's (used by the conformance test).
+    public var rawHTMLRules = true
     /// Keep plain text blocks for readability checks.
     public var collectText = false
 
@@ -24,6 +28,7 @@ public struct MarkdownOptions: Sendable, Equatable {
         var options = MarkdownOptions()
         options.smartPunctuation = smart
         options.sectionHeadings = false
+        options.rawHTMLRules = false
         return options
     }
 }

@@ -15,7 +15,17 @@ struct TreeWalker {
         var reference: MarkdownDocument.Reference
     }
 
+    /// A raw HTML node (inline or block), with where it starts.
+    struct HTMLNode {
+        var node: OpaquePointer
+        var isBlock: Bool
+        var literal: String
+        var line: Int
+        var column: Int
+    }
+
     let options: MarkdownOptions
+    var htmlNodes: [HTMLNode] = []
     var headings: [HeadingNode] = []
     var linkNodes: [ReferenceNode] = []
     var imageNodes: [ReferenceNode] = []
@@ -76,8 +86,15 @@ struct TreeWalker {
                 listDepth += entering ? 1 : -1
             case CMARK_NODE_BLOCK_QUOTE:
                 quoteDepth += entering ? 1 : -1
-            case CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK:
+            case CMARK_NODE_CODE_BLOCK, CMARK_NODE_THEMATIC_BREAK:
                 contentBlocks += 1
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                let text = literal(node)
+                let isBlock = type == CMARK_NODE_HTML_BLOCK
+                // An author's comment is not content: a section of only comments is empty.
+                if isBlock, !RawHTML.isOnlyComments(text) { contentBlocks += 1 }
+                htmlNodes.append(HTMLNode(node: node, isBlock: isBlock, literal: text, line: line > 0 ? line : lastBlockLine,
+                                          column: max(Int(cmark_node_get_start_column(node)), 1)))
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 append(literal(node))
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:

@@ -131,6 +131,10 @@ struct LeafletRenderer: Sendable {
             warnings.append(.warning(message, at: SourceLocation(path: path, line: line + split.bodyLineOffset, column: column), rule: .unsafeLink))
         }
         outcome.diagnostics += warnings + links.diagnostics
+        for finding in document.findings {
+            outcome.diagnostics.append(Diagnostic(finding.rule, finding.message,
+                                                  at: SourceLocation(path: path, line: finding.line + split.bodyLineOffset, column: finding.column)))
+        }
         outcome.pendingAnchors += links.pendingAnchors
 
         guard let title = header.title ?? document.title else {

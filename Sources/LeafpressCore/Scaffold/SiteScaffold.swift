@@ -118,7 +118,8 @@ public enum SiteScaffold {
         #   max_grade: 8
         #   max_sentence_words: 25
 
-        # Optional, default false: pass raw HTML in Markdown through to the page (otherwise it is dropped).
+        # Optional, default false: publish raw HTML in Markdown, sanitised. Off, only <sup>, <sub> and <br> are kept
+        # and any other tag is an error that says which Markdown to write instead.
         # unsafe_html: false
 
         """
