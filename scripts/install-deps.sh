@@ -29,3 +29,9 @@ if ((${#missing[@]})); then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
+
+# The report and manifest tests validate JSON output against schemas/*.schema.json with
+# PyPI's jsonschema (pinned), installed for the python3 the tests run.
+if [[ "${1:-}" == "--test" ]] && ! python3 -c "import jsonschema" 2>/dev/null; then
+  python3 -m pip install --quiet --disable-pip-version-check "jsonschema==4.26.0"
+fi
