@@ -9,8 +9,6 @@ public struct ContentCheck: Sendable {
     /// A check of the content that `options` names.
     public init(options: BuildOptions, strict: Bool = false) {
         self.options = options
-        self.options.dryRun = true
-        self.options.collectText = true
         self.strict = strict
     }
 

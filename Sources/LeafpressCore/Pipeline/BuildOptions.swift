@@ -8,11 +8,6 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     /// Worker threads; defaults to one per core.
     public var jobs = BuildOptions.defaultJobs
-    /// Validate and render without writing the site (`leafpress check`).
-    public var dryRun = false
-    /// Keep plain text of every section for readability checks.
-    public var collectText = false
-
     /// Reference date for review checks (`next_review` passed, `reviewed` in the future);
     /// nil skips them, so library builds never depend on the clock.
     public var today: Day?

@@ -8,6 +8,8 @@ public struct BuildReport: Sendable {
     public var seconds: Double
     /// Every leaflet that was built, in slug order.
     public var manifests: [LeafletManifest]
+    /// How long each stage took, in the order they ran.
+    public var stages: [StageTiming] = []
 
     /// `built 3 leaflets (5 pages) in 0.08 s, 0 warnings`
     public var summary: String {

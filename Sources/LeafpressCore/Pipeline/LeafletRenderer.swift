@@ -24,12 +24,13 @@ struct LeafletOutcome: Sendable {
 /// that runs in parallel.
 struct LeafletRenderer: Sendable {
     let templates: TemplateSet
-    let context: PageContext
+    let pages: PageBuilder
     let targets: LinkTargets
     let site: SiteConfig
     /// nil when nothing is written (`check`).
     let writer: (any SiteOutput)?
-    let collectText: Bool
+    /// Keep each section's document (text blocks for `check`).
+    let keepSections: Bool
     /// Leaflets whose page links to a PDF printed in this build.
     var pdfSlugs: Set<String> = []
     /// Hash every source file for `manifest.json` (always when pages are written).
@@ -54,20 +55,20 @@ struct LeafletRenderer: Sendable {
             outcome.diagnostics.append(.warning("leaflet has no 'when to get help' care card (a section with kind emergency, urgent or non-urgent)",
                                                 at: plan.manifest.location, rule: .noCareCard))
         }
-        if collectText { outcome.sections = sections }
+        if keepSections { outcome.sections = sections }
         outcome.sectionTitles = sections.map(\.title)
         guard !outcome.diagnostics.hasErrors, let writer else { return outcome }
 
         let printCSS = templates.has("print.css")
-            ? templates.render("print.css", context.printStyles(title: plan.manifest.title, copyright: plan.manifest.copyright ?? site.copyright, language: language,
-                                                                control: context.printedControlLine(plan.manifest, language: language)))
+            ? templates.render("print.css", pages.printStyle(title: plan.manifest.title, copyright: plan.manifest.copyright ?? site.copyright, language: language,
+                                                             control: pages.printedControlLine(plan.manifest, language: language)))
             : ""
-        let values = context.leaflet(plan.manifest, sections: sections, language: language, printCSS: printCSS,
+        let values = pages.leaflet(plan.manifest, sections: sections, language: language, printCSS: printCSS,
                                      pdf: pdfSlugs.contains(plan.slug) ? SiteLayout.pdf(of: plan.slug) : nil)
         let html = templates.render("leaflet", values)
         let page = SiteLayout.page(of: plan.slug)
-        if let problem = FooterCheck.verify(html, copyrightHTML: context.copyrightHTML(plan.manifest.copyright),
-                                            disclaimerHTML: context.disclaimerHTML,
+        if let problem = FooterCheck.verify(html, copyrightHTML: pages.copyrightHTML(plan.manifest.copyright),
+                                            disclaimerHTML: pages.disclaimerHTML,
                                             template: templates.path(of: "leaflet"), page: page) {
             outcome.diagnostics.append(problem)
             return outcome
@@ -123,7 +124,7 @@ struct LeafletRenderer: Sendable {
         options.extractTitle = header.title == nil
         options.title = header.title
         options.idPrefix = slot.id
-        options.collectText = collectText
+        options.collectText = keepSections
         var links = LinkResolver(targets: targets, slug: plan.slug, path: path, lineOffset: split.bodyLineOffset)
         links.baseURL = site.baseURL
         var warnings: [Diagnostic] = []

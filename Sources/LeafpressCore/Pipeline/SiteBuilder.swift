@@ -1,8 +1,8 @@
 import Foundation
 
-/// The build, as a sequence of named steps over the content: read the site settings and
-/// theme, list the content, plan every leaflet, render leaflets in parallel, check
-/// cross-page anchors, write the index pages and assets, then swap the new site in.
+/// The build driver: one composition of the named stages (`BuildStage`) used by
+/// `build`, `check` and `serve`: load, render leaflets, cross-leaflet checks, site-wide
+/// pages, print, commit, with one "stop on errors" step (`BuildRun.stopOnErrors`).
 public struct SiteBuilder: Sendable {
     public let options: BuildOptions
 
@@ -16,49 +16,42 @@ public struct SiteBuilder: Sendable {
         var templates: TemplateSet
         var catalog: [String: UIStrings]
         var directory: SiteDirectory
-        /// Page values shared by every page (legal texts rendered once, interface strings).
-        var context: PageContext
+        /// Builds every page's values (legal texts rendered once, interface strings).
+        var pages: PageBuilder
         var scanner: ContentScanner
         var plans: [LeafletPlan]
         var targets: LinkTargets
         var siteAssets: [String]
+        /// Leaflets whose PDF this build prints.
+        var pdfSlugs: Set<String> = []
+    }
+
+    /// What the stages after load made of the leaflets.
+    struct Rendered {
+        var outcomes: [LeafletOutcome]
+        /// HTML pages written.
+        var pages: Int
     }
 
     /// Builds the site; throws every finding when any is an error, leaving the old site as it was.
     public func build() throws(BuildFailure) -> BuildReport {
-        let start = DispatchTime.now()
-        var diagnostics: [Diagnostic] = []
-        let prepared = prepare(diagnostics: &diagnostics)
-        let pdfSlugs = prepared.map { choosePDFs($0.plans, diagnostics: &diagnostics) } ?? []
-        guard let prepared, !diagnostics.hasErrors else { throw BuildFailure(diagnostics: diagnostics.sortedByLocation()) }
-
-        // Step 3: render leaflets in parallel into the staging folder.
-        let output: OutputDirectory? = options.dryRun ? nil : try OutputDirectory.prepare(
-            options.outputDirectory, protecting: [options.contentDirectory, options.templatesDirectory])
+        var run = BuildRun()
+        let prepared = try load(&run)
+        let output = try run.failableStage(.load) { _ throws(BuildFailure) in
+            try OutputDirectory.prepare(options.outputDirectory, protecting: [options.contentDirectory, options.templatesDirectory])
+        }
         do throws(BuildFailure) {
-            let sink = output.map { SiteWriter(root: $0.stagingPath, previous: $0.previousSite) }
-            let outcomes = renderLeaflets(prepared.plans, of: prepared, into: sink, pdfSlugs: pdfSlugs)
-            collect(outcomes, diagnostics: &diagnostics)
-            if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics.sortedByLocation()) }
-            var pages = outcomes.reduce(0) { $0 + $1.pages }
-            if let sink { pages += try finish(prepared, outcomes: outcomes, into: sink, diagnostics: &diagnostics) }
-            if let pdf = options.pdf, let output, let sink, !diagnostics.hasErrors {
-                let printed = prepared.plans.filter { pdfSlugs.contains($0.slug) }
-                for plan in printed { try sink.makeFolder((SiteLayout.pdf(of: plan.slug) as NSString).deletingLastPathComponent) }
-                let jobs = printed.map { plan in
-                    PDFPrinter.Job(page: "\(output.stagingPath)/\(SiteLayout.page(of: plan.slug))",
-                                   pdf: "\(output.stagingPath)/\(SiteLayout.pdf(of: plan.slug))", name: plan.slug)
-                }
-                diagnostics += PDFPrinter(browser: pdf.browser).print(jobs, jobs: options.jobs)
+            let sink = SiteWriter(root: output.stagingPath, previous: output.previousSite)
+            let rendered = try render(prepared, into: sink, run: &run)
+            try run.failableStage(.print) { diagnostics throws(BuildFailure) in
+                try printPDFs(prepared, staging: output.stagingPath, into: sink, diagnostics: &diagnostics)
             }
-            if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics.sortedByLocation()) }
-            var report = BuildReport(leaflets: prepared.plans.count, pages: pages, diagnostics: diagnostics.sortedByLocation(),
-                                     seconds: 0, manifests: prepared.plans.map(\.manifest))
-            try output?.commit()
-            report.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-            return report
+            try run.stopOnErrors()
+            try run.failableStage(.commit) { _ throws(BuildFailure) in try output.commit() }
+            return BuildReport(leaflets: prepared.plans.count, pages: rendered.pages, diagnostics: run.sortedDiagnostics,
+                               seconds: run.elapsed, manifests: prepared.plans.map(\.manifest), stages: run.timings)
         } catch {
-            output?.abort()
+            output.abort()
             throw error
         }
     }
@@ -66,30 +59,30 @@ public struct SiteBuilder: Sendable {
     /// Validates everything without writing: every finding, and every section's text for
     /// the readability report, even when some leaflets have errors.
     public func check() -> CheckResult {
-        var diagnostics: [Diagnostic] = []
-        guard let prepared = prepare(diagnostics: &diagnostics) else {
-            return CheckResult(site: nil, leaflets: [], diagnostics: diagnostics.sortedByLocation())
+        var run = BuildRun()
+        guard let prepared = run.stage(.load, { prepare(diagnostics: &$0) }) else {
+            return CheckResult(site: nil, leaflets: [], diagnostics: run.sortedDiagnostics)
         }
-        let outcomes = renderLeaflets(prepared.plans, of: prepared, into: nil, collectText: true)
-        collect(outcomes, diagnostics: &diagnostics)
+        let outcomes = run.stage(.renderLeaflets) { renderLeaflets(prepared.plans, of: prepared, into: nil, keepSections: true, diagnostics: &$0) }
+        run.stage(.crossLeafletChecks) { checkAcrossLeaflets(outcomes, diagnostics: &$0) }
         let leaflets = outcomes.map { CheckResult.Leaflet(manifest: $0.manifest, folder: $0.folder, sections: $0.sections) }
-        return CheckResult(site: prepared.site, leaflets: leaflets, diagnostics: diagnostics.sortedByLocation())
+        return CheckResult(site: prepared.site, leaflets: leaflets, diagnostics: run.sortedDiagnostics)
     }
 
     /// What `manifest.json` would record for the content as it is now, without writing
     /// anything (no page hashes): for `report changes`. nil manifest when the content
     /// has errors. `versionLocations` says where each leaflet's `version` is written.
     public func currentManifest() -> (manifest: SiteManifest?, versionLocations: [String: SourceLocation], diagnostics: [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        guard let prepared = prepare(diagnostics: &diagnostics) else { return (nil, [:], diagnostics.sortedByLocation()) }
-        let outcomes = renderLeaflets(prepared.plans, of: prepared, into: nil, collectText: false, hashSources: true)
-        collect(outcomes, diagnostics: &diagnostics)
+        var run = BuildRun()
+        guard let prepared = run.stage(.load, { prepare(diagnostics: &$0) }) else { return (nil, [:], run.sortedDiagnostics) }
+        let outcomes = run.stage(.renderLeaflets) { renderLeaflets(prepared.plans, of: prepared, into: nil, hashSources: true, diagnostics: &$0) }
+        run.stage(.crossLeafletChecks) { checkAcrossLeaflets(outcomes, diagnostics: &$0) }
         var locations: [String: SourceLocation] = [:]
         for plan in prepared.plans {
             locations[plan.slug] = plan.manifest.keyLocations["version"] ?? plan.manifest.location
         }
-        let manifest = diagnostics.hasErrors ? nil : SiteManifest(leaflets: outcomes.compactMap(\.record))
-        return (manifest, locations, diagnostics.sortedByLocation())
+        let manifest = run.diagnostics.hasErrors ? nil : SiteManifest(leaflets: outcomes.compactMap(\.record))
+        return (manifest, locations, run.sortedDiagnostics)
     }
 
     /// Every leaflet's settings and record, drafts included, without reading any section:
@@ -104,7 +97,45 @@ public struct SiteBuilder: Sendable {
         return (prepared.site, prepared.plans.map(\.manifest), diagnostics.sortedByLocation())
     }
 
-    /// Steps 1 and 2: settings, theme, and a plan for every leaflet (reads only leaflet.yml files).
+    /// Stage load, stopping on its errors (for `build` and `serve`).
+    func load(_ run: inout BuildRun) throws(BuildFailure) -> Prepared {
+        let prepared = run.stage(.load) { diagnostics -> Prepared? in
+            guard var prepared = prepare(diagnostics: &diagnostics) else { return nil }
+            prepared.pdfSlugs = choosePDFs(prepared.plans, diagnostics: &diagnostics)
+            return prepared
+        }
+        try run.stopOnErrors()
+        guard let prepared else { throw BuildFailure(diagnostics: run.sortedDiagnostics) }
+        return prepared
+    }
+
+    /// The stages from rendering leaflets to the site-wide pages, into `sink` (the staging
+    /// folder, or memory for `serve`), stopping on errors after the cross-leaflet checks
+    /// and after the site-wide pages.
+    func render(_ prepared: Prepared, into sink: any SiteOutput, run: inout BuildRun) throws(BuildFailure) -> Rendered {
+        let outcomes = run.stage(.renderLeaflets) { renderLeaflets(prepared.plans, of: prepared, into: sink, diagnostics: &$0) }
+        run.stage(.crossLeafletChecks) { checkAcrossLeaflets(outcomes, diagnostics: &$0) }
+        try run.stopOnErrors()
+        let pages = try run.failableStage(.sitePages) { diagnostics throws(BuildFailure) in
+            try writeSitePages(prepared, outcomes: outcomes, into: sink, diagnostics: &diagnostics)
+        }
+        try run.stopOnErrors()
+        return Rendered(outcomes: outcomes, pages: outcomes.reduce(pages) { $0 + $1.pages })
+    }
+
+    /// Stage print: each chosen leaflet's page printed to its PDF beside it.
+    private func printPDFs(_ prepared: Prepared, staging: String, into sink: SiteWriter, diagnostics: inout [Diagnostic]) throws(BuildFailure) {
+        guard let pdf = options.pdf else { return }
+        let printed = prepared.plans.filter { prepared.pdfSlugs.contains($0.slug) }
+        for plan in printed { try sink.makeFolder((SiteLayout.pdf(of: plan.slug) as NSString).deletingLastPathComponent) }
+        let jobs = printed.map { plan in
+            PDFPrinter.Job(page: "\(staging)/\(SiteLayout.page(of: plan.slug))",
+                           pdf: "\(staging)/\(SiteLayout.pdf(of: plan.slug))", name: plan.slug)
+        }
+        diagnostics += PDFPrinter(browser: pdf.browser).print(jobs, jobs: options.jobs)
+    }
+
+    /// Stage load: settings, theme, and a plan for every leaflet (reads only leaflet.yml files).
     func prepare(diagnostics: inout [Diagnostic]) -> Prepared? {
         let scanner = ContentScanner(contentDirectory: options.contentDirectory)
         guard var site = loadSite(scanner, diagnostics: &diagnostics) else { return nil }
@@ -152,18 +183,14 @@ public struct SiteBuilder: Sendable {
             }
         }
         return Prepared(site: site, templates: templates, catalog: catalog, directory: directory,
-                        context: PageContext(site: site, catalog: catalog, directory: directory),
+                        pages: PageBuilder(site: site, catalog: catalog, directory: directory),
                         scanner: scanner, plans: plans, targets: targets, siteAssets: siteAssets)
     }
 
-    /// Merges per-leaflet findings in leaflet order and checks anchors into other
-    /// sections, now that every page's headings are known.
-    func collect(_ outcomes: [LeafletOutcome], diagnostics: inout [Diagnostic]) {
-        var pending: [LinkResolver.PendingAnchor] = []
-        for outcome in outcomes {
-            diagnostics += outcome.diagnostics
-            pending += outcome.pendingAnchors
-        }
+    /// Stage cross-leaflet checks: anchors into other leaflets' sections, now that every
+    /// page's headings are known.
+    func checkAcrossLeaflets(_ outcomes: [LeafletOutcome], diagnostics: inout [Diagnostic]) {
+        let pending = outcomes.flatMap(\.pendingAnchors)
         guard !pending.isEmpty else { return }
         let linked = Set(pending.map(\.slug))
         var anchors: [String: Set<UInt64>] = [:]
@@ -195,45 +222,48 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    /// Step 3: reads, converts and renders `plans` in parallel into `sink` (nil: nothing written).
-    /// `collectText` keeps every section's text blocks (for `check`).
+    /// Stage render leaflets: reads, converts and renders `plans` in parallel into `sink`
+    /// (nil: nothing written), and merges their findings in leaflet order.
+    /// `keepSections` keeps every section's text blocks (for `check`).
     func renderLeaflets(_ plans: [LeafletPlan], of prepared: Prepared, into sink: (any SiteOutput)?,
-                        pdfSlugs: Set<String> = [], collectText: Bool? = nil, hashSources: Bool = false) -> [LeafletOutcome] {
-        var renderer = LeafletRenderer(templates: prepared.templates, context: prepared.context, targets: prepared.targets, site: prepared.site,
-                                       writer: sink, collectText: collectText ?? options.collectText, pdfSlugs: pdfSlugs)
+                        keepSections: Bool = false, hashSources: Bool = false, diagnostics: inout [Diagnostic]) -> [LeafletOutcome] {
+        var renderer = LeafletRenderer(templates: prepared.templates, pages: prepared.pages, targets: prepared.targets, site: prepared.site,
+                                       writer: sink, keepSections: keepSections, pdfSlugs: prepared.pdfSlugs)
         renderer.hashSources = hashSources
         let configured = renderer
-        return Parallel.map(plans.count, jobs: options.jobs) { configured.render(plans[$0]) }
+        let outcomes = Parallel.map(plans.count, jobs: options.jobs) { configured.render(plans[$0]) }
+        for outcome in outcomes { diagnostics += outcome.diagnostics }
+        return outcomes
     }
 
-    /// Step 5: the pages made from every leaflet at once (an index per language, search
-    /// indexes, 404, robots and sitemap), the theme's files and the shared assets.
-    /// Returns the number of HTML pages written.
-    func finish(_ prepared: Prepared, outcomes: [LeafletOutcome], into writer: any SiteOutput,
+    /// Stage site-wide pages: the pages made from every leaflet at once (an index per
+    /// language, search indexes, 404, robots and sitemap), the theme's files and the shared
+    /// assets. Returns the number of HTML pages written.
+    func writeSitePages(_ prepared: Prepared, outcomes: [LeafletOutcome], into writer: any SiteOutput,
                 diagnostics: inout [Diagnostic]) throws(BuildFailure) -> Int {
         let (site, templates, scanner, siteAssets) = (prepared.site, prepared.templates, prepared.scanner, prepared.siteAssets)
-        let context = prepared.context
+        let builder = prepared.pages
         let manifests = outcomes.map(\.manifest)
         var pages = 0
         let directory = prepared.directory
-        var pagesToWrite: [(template: String, file: String, values: [String: Any])] = []
+        var pagesToWrite: [(template: String, file: String, values: any Sendable)] = []
         func printCSS(_ language: String) -> String {
             guard templates.has("print.css") else { return "" }
-            return templates.render("print.css", context.printStyles(title: site.title, copyright: site.copyright, language: language))
+            return templates.render("print.css", builder.printStyle(title: site.title, copyright: site.copyright, language: language))
         }
         for language in directory.languages {
             let inLanguage = manifests.filter { directory.entries[$0.slug]?.language == language }
-            pagesToWrite.append(("index", directory.indexPath(for: language), context.index(inLanguage, language: language, printCSS: printCSS(language))))
+            pagesToWrite.append(("index", directory.indexPath(for: language), builder.index(inLanguage, language: language, printCSS: printCSS(language))))
             let entries = outcomes.filter { directory.entries[$0.manifest.slug]?.language == language }.map { outcome in
                 SearchIndex.Entry(slug: outcome.manifest.slug, title: outcome.manifest.title, summary: outcome.manifest.summary,
                                   setting: outcome.manifest.setting, keywords: outcome.manifest.keywords, sections: outcome.sectionTitles)
             }
             try writer.write(SearchIndex.script(entries), to: SearchIndex.fileName(for: language))
         }
-        pagesToWrite.append(("404", "404.html", context.notFound(language: site.language, printCSS: printCSS(site.language))))
+        pagesToWrite.append(("404", "404.html", builder.notFound(language: site.language, printCSS: printCSS(site.language))))
         for page in pagesToWrite {
             let html = templates.render(page.template, page.values)
-            if let problem = FooterCheck.verify(html, copyrightHTML: context.siteCopyrightHTML, disclaimerHTML: context.disclaimerHTML,
+            if let problem = FooterCheck.verify(html, copyrightHTML: builder.siteCopyrightHTML, disclaimerHTML: builder.disclaimerHTML,
                                                 template: templates.path(of: page.template), page: page.file) {
                 diagnostics.append(problem)
                 continue

@@ -25,8 +25,6 @@ public final class LiveSite: @unchecked Sendable {
     private var failure: BuildFailure?
 
     public init(options: BuildOptions) {
-        var options = options
-        options.dryRun = true
         self.options = options
         builder = SiteBuilder(options: options)
         contentRoot = PathSafety.absolute(options.contentDirectory)
@@ -82,44 +80,39 @@ public final class LiveSite: @unchecked Sendable {
         return slugs
     }
 
+    /// The build's stages from load to the site-wide pages, into memory.
     private func fullBuild() -> Result<Rebuild, BuildFailure> {
-        let start = DispatchTime.now()
-        var diagnostics: [Diagnostic] = []
-        guard let prepared = builder.prepare(diagnostics: &diagnostics), !diagnostics.hasErrors else {
-            return .failure(BuildFailure(diagnostics: diagnostics.sortedByLocation()))
-        }
+        var run = BuildRun()
         let sink = MemoryOutput()
-        let rendered = builder.renderLeaflets(prepared.plans, of: prepared, into: sink)
-        builder.collect(rendered, diagnostics: &diagnostics)
-        if diagnostics.hasErrors { return .failure(BuildFailure(diagnostics: diagnostics.sortedByLocation())) }
+        let prepared: SiteBuilder.Prepared
+        let rendered: SiteBuilder.Rendered
         do {
-            _ = try builder.finish(prepared, outcomes: rendered, into: sink, diagnostics: &diagnostics)
+            prepared = try builder.load(&run)
+            rendered = try builder.render(prepared, into: sink, run: &run)
         } catch {
-            return .failure(BuildFailure(diagnostics: (diagnostics + error.diagnostics).sortedByLocation()))
+            return .failure(error)
         }
-        if diagnostics.hasErrors { return .failure(BuildFailure(diagnostics: diagnostics.sortedByLocation())) }
         self.prepared = prepared
-        outcomes = Dictionary(uniqueKeysWithValues: rendered.map { ($0.manifest.slug, $0) })
+        outcomes = Dictionary(uniqueKeysWithValues: rendered.outcomes.map { ($0.manifest.slug, $0) })
         output = sink
-        return .success(Rebuild(full: true, leaflets: rendered.count, seconds: Self.seconds(since: start),
-                                diagnostics: diagnostics.sortedByLocation()))
+        return .success(Rebuild(full: true, leaflets: rendered.outcomes.count, seconds: run.elapsed, diagnostics: run.sortedDiagnostics))
     }
 
-    /// Re-plans and re-renders only `slugs`; the index pages are made again from every
-    /// leaflet's cached outcome. Changes that other pages depend on (titles, languages,
-    /// translations, drafts, the set of section files) fall back to a full build.
+    /// Re-plans and re-renders only `slugs` through the same stages; the index pages are
+    /// made again from every leaflet's cached outcome. Changes that other pages depend on
+    /// (titles, languages, translations, drafts, the set of section files) fall back to a
+    /// full build.
     private func incremental(_ slugs: Set<String>, prepared old: SiteBuilder.Prepared) -> Result<Rebuild, BuildFailure> {
-        let start = DispatchTime.now()
-        var diagnostics: [Diagnostic] = []
+        var run = BuildRun()
         var prepared = old
         var replanned: [LeafletPlan] = []
         for slug in slugs.sorted() {
             guard let index = prepared.plans.firstIndex(where: { $0.slug == slug }) else { return fullBuild() }
             let before = prepared.plans[index]
-            let folder = prepared.scanner.folder(named: slug, diagnostics: &diagnostics)
-            guard let plan = LeafletPlan.load(folder, diagnostics: &diagnostics) else {
-                return .failure(BuildFailure(diagnostics: diagnostics.sortedByLocation()))
+            let plan = run.stage(.load) { diagnostics in
+                LeafletPlan.load(prepared.scanner.folder(named: slug, diagnostics: &diagnostics), diagnostics: &diagnostics)
             }
+            guard let plan else { return .failure(BuildFailure(diagnostics: run.sortedDiagnostics)) }
             let a = before.manifest, b = plan.manifest
             if a.title != b.title || a.language != b.language || a.translationOf != b.translationOf || a.draft != b.draft
                 || before.folder.sectionFiles != plan.folder.sectionFiles {
@@ -129,41 +122,44 @@ public final class LiveSite: @unchecked Sendable {
             prepared.targets.leaflets[slug]?.assets = Set(plan.folder.assetFiles)
             replanned.append(plan)
         }
-        if diagnostics.hasErrors { return .failure(BuildFailure(diagnostics: diagnostics.sortedByLocation())) }
-
         let scratch = MemoryOutput()
-        let rendered = builder.renderLeaflets(replanned, of: prepared, into: scratch)
-        var merged = outcomes
-        for outcome in rendered { merged[outcome.manifest.slug] = outcome }
-        let ordered = prepared.plans.compactMap { merged[$0.slug] }
-        builder.collect(ordered, diagnostics: &diagnostics)
-        if diagnostics.hasErrors { return .failure(BuildFailure(diagnostics: diagnostics.sortedByLocation())) }
-
         let next = MemoryOutput(files: output?.snapshot ?? [:])
-        for slug in slugs {
-            next.removeAll(under: SiteLayout.file("", of: slug))
-            next.removeAll(under: SiteLayout.page(of: slug))
-        }
-        next.merge(scratch)
-        // Index pages, search and sitemap depend on leaflet metadata and section titles
-        // only; an edit to section text leaves them as they are.
-        let listingsChanged = rendered.contains { outcome in
-            guard let before = outcomes[outcome.manifest.slug] else { return true }
-            return Self.listing(before) != Self.listing(outcome)
-        }
-        if listingsChanged {
-            do {
-                _ = try builder.finish(prepared, outcomes: ordered, into: next, diagnostics: &diagnostics)
-            } catch {
-                return .failure(BuildFailure(diagnostics: (diagnostics + error.diagnostics).sortedByLocation()))
+        var merged = outcomes
+        do {
+            try run.stopOnErrors()
+            var fresh: [Diagnostic] = []
+            let rendered = builder.renderLeaflets(replanned, of: prepared, into: scratch, diagnostics: &fresh)
+            for outcome in rendered { merged[outcome.manifest.slug] = outcome }
+            let ordered = prepared.plans.compactMap { merged[$0.slug] }
+            // The findings of the whole site: cached leaflets' and the re-rendered ones'.
+            run.stage(.renderLeaflets) { diagnostics in for outcome in ordered { diagnostics += outcome.diagnostics } }
+            run.stage(.crossLeafletChecks) { builder.checkAcrossLeaflets(ordered, diagnostics: &$0) }
+            try run.stopOnErrors()
+
+            for slug in slugs {
+                next.removeAll(under: SiteLayout.file("", of: slug))
+                next.removeAll(under: SiteLayout.page(of: slug))
             }
+            next.merge(scratch)
+            // Index pages, search and sitemap depend on leaflet metadata and section titles
+            // only; an edit to section text leaves them as they are.
+            let listingsChanged = rendered.contains { outcome in
+                guard let before = outcomes[outcome.manifest.slug] else { return true }
+                return Self.listing(before) != Self.listing(outcome)
+            }
+            if listingsChanged {
+                _ = try run.failableStage(.sitePages) { diagnostics throws(BuildFailure) in
+                    try builder.writeSitePages(prepared, outcomes: ordered, into: next, diagnostics: &diagnostics)
+                }
+                try run.stopOnErrors()
+            }
+        } catch {
+            return .failure(error)
         }
-        if diagnostics.hasErrors { return .failure(BuildFailure(diagnostics: diagnostics.sortedByLocation())) }
         self.prepared = prepared
         outcomes = merged
         output = next
-        return .success(Rebuild(full: false, leaflets: rendered.count, seconds: Self.seconds(since: start),
-                                diagnostics: diagnostics.sortedByLocation()))
+        return .success(Rebuild(full: false, leaflets: replanned.count, seconds: run.elapsed, diagnostics: run.sortedDiagnostics))
     }
 
     /// What the index pages, search index and sitemap show of a leaflet.
@@ -171,9 +167,5 @@ public final class LiveSite: @unchecked Sendable {
         let m = outcome.manifest
         return [m.title, m.summary, m.setting ?? "", m.category ?? "", m.reviewed.description, m.keywords.joined(separator: "\u{1F}")]
             + outcome.sectionTitles
-    }
-
-    private static func seconds(since start: DispatchTime) -> Double {
-        Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
     }
 }

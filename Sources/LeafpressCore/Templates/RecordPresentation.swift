@@ -1,35 +1,75 @@
+import Mustache
+
 /// A leaflet's document-control record as pages show it: the "Ref GI-014 · Version 3"
 /// line beside the review date, owner, sign-offs and version history in the reader's
 /// language, and the notice a translation shows when its original has moved on.
-struct RecordPresentation: Sendable {
+struct RecordPresentation: Sendable, MustacheParent {
     /// A date as `datetime` and as people read it.
-    struct ShownDay: Sendable {
+    struct ShownDay: Sendable, MustacheParent {
         var iso: String
         var display: String
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "iso": iso
+            case "display": display
+            default: nil
+            }
+        }
     }
 
-    struct Approval: Sendable {
+    struct Approval: Sendable, MustacheParent {
         var name: String
         var role: String
         var date: ShownDay
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "name": self.name
+            case "role": role
+            case "date": date
+            default: nil
+            }
+        }
     }
 
-    struct Change: Sendable {
+    struct Change: Sendable, MustacheParent {
         var version: Int
         /// "Version 3" in the page's language.
         var label: String
         var date: ShownDay
         var summary: String
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "version": version
+            case "label": label
+            case "date": date
+            case "summary": summary
+            default: nil
+            }
+        }
     }
 
     /// The notice on a translation made from an older version of its original.
-    struct StaleNotice: Sendable {
+    struct StaleNotice: Sendable, MustacheParent {
         var text: String
         var linkText: String
         /// Relative link to the original's page.
         var href: String
         /// Language and direction of the original, for `hreflang`.
         var language: String
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "text": text
+            case "link_text": linkText
+            case "href": href
+            case "lang": language
+            case "dir": LanguageTag.direction(of: language)
+            default: nil
+            }
+        }
     }
 
     /// "Ref GI-014 · Version 3"; nil when the leaflet has neither.
@@ -65,21 +105,18 @@ struct RecordPresentation: Sendable {
     }
 
     /// Template values under `leaflet.record` (see README, "Templates").
-    var values: [String: Any] {
-        var values: [String: Any] = [
-            "approvals": approvals.map { ["name": $0.name, "role": $0.role, "date": ["iso": $0.date.iso, "display": $0.date.display]] },
-            "has_approvals": !approvals.isEmpty,
-            "changes": changes.map { ["version": $0.version, "label": $0.label, "summary": $0.summary, "date": ["iso": $0.date.iso, "display": $0.date.display]] as [String: Any] },
-            "has_changes": !changes.isEmpty,
-        ]
-        if let line { values["line"] = line }
-        if let reference { values["reference"] = reference }
-        if let version { values["version"] = version }
-        if let owner { values["owner"] = owner }
-        if let stale {
-            values["stale"] = ["text": stale.text, "link_text": stale.linkText, "href": stale.href,
-                               "lang": stale.language, "dir": LanguageTag.direction(of: stale.language)]
+    func child(named name: String) -> Any? {
+        switch name {
+        case "approvals": approvals
+        case "has_approvals": !approvals.isEmpty
+        case "changes": changes
+        case "has_changes": !changes.isEmpty
+        case "line": line
+        case "reference": reference
+        case "version": version
+        case "owner": owner
+        case "stale": stale
+        default: nil
         }
-        return values
     }
 }

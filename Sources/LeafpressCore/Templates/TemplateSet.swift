@@ -54,8 +54,9 @@ public struct TemplateSet: Sendable {
         (directory as NSString).appendingPathComponent(name + ".mustache")
     }
 
-    /// Renders `name` with `context`; variables are HTML-escaped unless written `{{{raw}}}`.
-    func render(_ name: String, _ context: [String: Any]) -> String {
+    /// Renders `name` with a page model (`LeafletPage`, `IndexPage`, `NotFoundPage`,
+    /// `PrintStyle`); variables are HTML-escaped unless written `{{{raw}}}`.
+    func render(_ name: String, _ context: Any) -> String {
         library.render(context, withTemplate: name) ?? ""
     }
 
