@@ -9,7 +9,7 @@ swift build --product leafpress-fuzz --scratch-path .build-fuzz \
   -Xswiftc -sanitize=fuzzer,address -Xswiftc -D -Xswiftc FUZZING >&2
 binary=.build-fuzz/debug/leafpress-fuzz
 mkdir -p fuzz/crashes
-for target in front-matter yaml markdown; do
+for target in front-matter yaml yaml-guard markdown; do
   corpus=".build-fuzz/corpus/$target"
   mkdir -p "$corpus"
   # Seeds: the sample content and every regression input.
@@ -18,7 +18,10 @@ for target in front-matter yaml markdown; do
     [ -f "$file" ] && cp "$file" "$corpus/$(echo "$file" | tr '/' '_')"
   done
   echo "fuzzing $target for ${seconds}s" >&2
-  LEAFPRESS_FUZZ_TARGET="$target" "$binary" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 \
+  # YAML tokens (tags, anchors, aliases, flow and block indicators) for the YAML targets.
+  dict=()
+  case "$target" in yaml*|front-matter) dict=(-dict=fuzz/yaml.dict) ;; esac
+  LEAFPRESS_FUZZ_TARGET="$target" "$binary" "${dict[@]}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 \
     -artifact_prefix="fuzz/crashes/$target-" "$corpus" 2>&1 | tail -n 3
 done
 echo "fuzz: no crashes in $seconds s per target"

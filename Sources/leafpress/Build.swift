@@ -49,9 +49,9 @@ struct SiteFlags: ParsableArguments {
     var jobs: Int?
 
     func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        if let baseURL, !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://")) {
-            throw ValidationError("--base-url must be an absolute http(s) URL")
+        if let jobs, !(1...1024).contains(jobs) { throw ValidationError("--jobs must be from 1 to 1024") }
+        if let baseURL, case .failure(let problem) = BaseURL.validate(baseURL) {
+            throw ValidationError(problem.message(for: "--base-url"))
         }
     }
 

@@ -32,7 +32,7 @@ struct Check: ParsableCommand {
     var jobs: Int?
 
     func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let jobs, !(1...1024).contains(jobs) { throw ValidationError("--jobs must be from 1 to 1024") }
         if let today, Day(today) == nil { throw ValidationError("--today must be a date written YYYY-MM-DD, got '\(today)'") }
     }
 

@@ -107,6 +107,127 @@ struct HardeningTests {
         _ = try built.expectFailure(containing: "leaflet.yml:4:4: error: YAML anchors and aliases are not supported")
     }
 
+    /// Anchors and aliases wherever YAML allows them: after a tag, on keys, in flow
+    /// collections, in a later document, and in every file that holds YAML.
+    @Test(arguments: [
+        ("a: !!seq &a [x, x, x, x, x, x, x, x, x]\nb: !!seq &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n", "4:4"),
+        ("? &k [x]\n: y\n", "4:3"),
+        ("*k : y\n", "4:1"),
+        ("a: !!str &s text\n", "4:4"),
+        ("a: {k: !local &z v}\n", "4:8"),
+        ("a: [1, !!int &n 2]\n", "4:8"),
+        ("a:\n  - !!map &m\n    k: v\n", "5:5"),
+    ])
+    func yamlAnchorsAndAliasesAreRefusedEverywhere(extra: String, at position: String) throws {
+        let built = try Built()
+        try built.folder.write("title: Wound Care\nsummary: s\nreviewed: 2026-03-01\n" + extra, to: "content/leaflets/wound-care/leaflet.yml")
+        let stderr = try built.expectFailure(containing: "wound-care/leaflet.yml:\(position): error: YAML anchors and aliases are not supported")
+        #expect(stderr.contains("[yaml-limits]"))
+    }
+
+    @Test func yamlAnchorsAreRefusedInSiteSettingsFrontMatterAndLaterDocuments() throws {
+        let built = try Built()
+        let site = try built.folder.read("content/site.yml")
+        try built.folder.write(site + "---\nx: !!seq &a [1]\n", to: "content/site.yml")
+        _ = try built.expectFailure(containing: "content/site.yml:")
+        try built.folder.write(site, to: "content/site.yml")
+        try built.folder.write("---\ntitle: !!str &t Follow-up\n---\n\nSee us.\n", to: Self.section)
+        _ = try built.expectFailure(containing: "10-follow-up.md:2:8: error: YAML anchors and aliases are not supported")
+    }
+
+    @Test func yamlKeysThatAreMappingsAndHugeDocumentsAreBounded() throws {
+        let built = try Built()
+        try built.folder.write("title: Wound Care\nsummary: s\nreviewed: 2026-03-01\n? {a: {b: c}}\n: x\n", to: "content/leaflets/wound-care/leaflet.yml")
+        _ = try built.expectFailure(containing: "wound-care/leaflet.yml:4:3: error: keys must be plain text, not lists or mappings [yaml-limits]")
+        let many = "title: Wound Care\nsummary: s\nreviewed: 2026-03-01\nk: [" + Array(repeating: "1", count: 120_000).joined(separator: ",") + "]\n"
+        try built.folder.write(many, to: "content/leaflets/wound-care/leaflet.yml")
+        _ = try built.expectFailure(containing: "error: YAML has more than 100000 values [yaml-limits]")
+        try built.folder.write(many + "# " + String(repeating: "x", count: 40_000) + "\n", to: "content/leaflets/wound-care/leaflet.yml")
+        _ = try built.expectFailure(containing: "wound-care/leaflet.yml:1:1: error: YAML is larger than 256 KB [yaml-limits]")
+        let deep = "title: Wound Care\nsummary: s\nreviewed: 2026-03-01\nk: " + String(repeating: "!!seq [", count: 100) + String(repeating: "]", count: 100) + "\n"
+        try built.folder.write(deep, to: "content/leaflets/wound-care/leaflet.yml")
+        _ = try built.expectFailure(containing: "error: YAML is nested more than 64 levels deep [yaml-limits]")
+    }
+
+    // MARK: numbers and values that reach files
+
+    @Test(arguments: [
+        ("max_grade: 1e19", "'max_grade' must be a number from 1 to 30, got '1e19'"),
+        ("max_grade: .inf", "'max_grade' must be a number from 1 to 30, got '.inf'"),
+        ("max_grade: -.inf", "'max_grade' must be a number from 1 to 30"),
+        ("max_grade: .nan", "'max_grade' must be a number from 1 to 30"),
+        ("max_grade: 0", "'max_grade' must be a number from 1 to 30, got '0'"),
+        ("max_grade: [8]", "'max_grade' must be a number from 1 to 30, got 'a list'"),
+        ("max_sentence_words: 99999999999999999999999", "'max_sentence_words' must be a whole number from 5 to 200"),
+        ("max_sentence_words: -3", "'max_sentence_words' must be a whole number from 5 to 200, got '-3'"),
+        ("max_sentence_words: 2.5", "'max_sentence_words' must be a whole number from 5 to 200, got '2.5'"),
+        ("max_sentence_words: 1e3", "'max_sentence_words' must be a whole number from 5 to 200"),
+    ])
+    func numericSettingsAreRangeCheckedWithALocation(setting: String, message: String) throws {
+        let built = try Built()
+        let site = try built.folder.read("content/site.yml")
+        try built.folder.write(site + "readability:\n  \(setting)\n", to: "content/site.yml")
+        let stderr = try built.expectFailure(containing: "content/site.yml:7:")
+        #expect(stderr.contains(message), "\(stderr)")
+        #expect(stderr.contains("[schema-range]"))
+        // `check` reads the same settings and must not trap on them either.
+        let check = try runLeafpress(["check", "--content", built.folder.subpath("content"), "--templates", repositoryTemplates], in: built.folder)
+        #expect(check.status == 1)
+        #expect((check.stdout + check.stderr).contains(message), "\(check.stdout)\(check.stderr)")
+    }
+
+    @Test func jobsOutOfRangeIsAPlainError() throws {
+        let built = try Built()
+        for jobs in ["0", "9223372036854775807", "1025"] {
+            let result = try runLeafpress(built.build + ["--jobs", jobs], in: built.folder)
+            #expect(result.status != 0 && result.status < 128, "\(jobs): \(result.status)")
+            #expect(result.stderr.contains("--jobs must be from 1 to 1024"), "\(result.stderr)")
+        }
+    }
+
+    @Test(arguments: [
+        "https://example.org/\nDisallow: /", "javascript:alert(1)", "https://", "https://example.org/?a=1",
+        "https://example.org/#top", "https://user@example.org/", "https://exa mple.org/", "https://example.org/a b",
+        "https://example.org/\"onload=\"x", "https://example.org:99999/", "ftp://example.org/", "//example.org/",
+        "https://example..org/", "https://example.org/%zz",
+    ])
+    func badBaseURLsAreRefusedInSiteSettingsAndOnTheCommandLine(url: String) throws {
+        let built = try Built()
+        let site = try built.folder.read("content/site.yml")
+        let quoted = url.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n")
+        try built.folder.write(site + "base_url: \"\(quoted)\"\n", to: "content/site.yml")
+        let stderr = try built.expectFailure(containing: "content/site.yml:6:11: error: 'base_url' must be an absolute http(s) URL")
+        #expect(stderr.contains("[schema-url]"))
+        try built.folder.write(site, to: "content/site.yml")
+        let result = try runLeafpress(built.build + ["--base-url", url], in: built.folder)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("--base-url must be an absolute http(s) URL"), "\(result.stderr)")
+        expectIdentical(snapshot(built.folder.subpath("site")), built.site)
+    }
+
+    @Test func goodBaseURLsAreNormalisedAndReachRobotsOnOneLine() throws {
+        let built = try Built()
+        let result = try runLeafpress(built.build + ["--base-url", "HTTPS://Leaflets.Example.org:8443/patient-info"], in: built.folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let robots = try built.folder.read("site/robots.txt")
+        #expect(robots.contains("Sitemap: https://leaflets.example.org:8443/patient-info/sitemap.xml\n"), "\(robots)")
+    }
+
+    @Test func languageTagsCompareWithoutCase() throws {
+        let built = try Built()
+        let manifest = try built.folder.read("content/leaflets/wound-care/leaflet.yml")
+        try built.folder.write(manifest + "language: EN\n", to: "content/leaflets/wound-care/leaflet.yml")
+        try built.folder.write("title: Rodilla\nsummary: s\nreviewed: 2026-03-01\nlanguage: ES-mx\n", to: "content/leaflets/rodilla/leaflet.yml")
+        try built.folder.write("# Uno\n\nTexto.\n", to: "content/leaflets/rodilla/01-uno.md")
+        try built.folder.write("title: Otra\nsummary: s\nreviewed: 2026-03-01\nlanguage: es-MX\n", to: "content/leaflets/otra/leaflet.yml")
+        try built.folder.write("# Uno\n\nTexto.\n", to: "content/leaflets/otra/01-uno.md")
+        let result = try runLeafpress(built.build, in: built.folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try built.folder.read("site/wound-care.html").contains("lang=\"en\""))
+        #expect(try built.folder.read("site/rodilla.html").contains("lang=\"es-MX\""))
+        #expect(!built.folder.exists("site/EN"))
+    }
+
     @Test func duplicateKeysAreALocatedError() throws {
         let built = try Built()
         try built.folder.write("title: Wound Care\ntitle: Again\nsummary: s\nreviewed: 2026-03-01\n", to: "content/leaflets/wound-care/leaflet.yml")

@@ -320,8 +320,11 @@ struct CommandResult {
     var stderr: String
 }
 
-/// Runs `leafpress` with `arguments` in `directory`, output captured through files.
-func runLeafpress(_ arguments: [String], in directory: TemporaryDirectory) throws -> CommandResult {
+/// Runs `leafpress` with `arguments` in `directory`, output captured through files. With
+/// `timeout`, a run that has not ended by then is killed and recorded as a failure (a
+/// watchdog for inputs that used to hang, not a synchronisation).
+func runLeafpress(_ arguments: [String], in directory: TemporaryDirectory, timeout: TimeInterval? = nil,
+                  sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> CommandResult {
     let executable = try #require(leafpressExecutable(), "the leafpress executable was not built next to the tests or in .build/debug")
     let id = UUID().uuidString
     let outPath = directory.subpath(".stdout-\(id)"), errPath = directory.subpath(".stderr-\(id)")
@@ -336,7 +339,14 @@ func runLeafpress(_ arguments: [String], in directory: TemporaryDirectory) throw
     process.standardOutput = out
     process.standardError = err
     try process.run()
+    let watchdog = DispatchWorkItem { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+    if let timeout { DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog) }
     process.waitUntilExit()
+    watchdog.cancel()
+    if timeout != nil {
+        #expect(process.terminationReason != .uncaughtSignal || process.terminationStatus != SIGKILL,
+                "leafpress \(arguments.joined(separator: " ")) hung and was killed", sourceLocation: sourceLocation)
+    }
     try out.close()
     try err.close()
     defer {

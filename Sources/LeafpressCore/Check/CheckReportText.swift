@@ -102,6 +102,7 @@ public struct CheckReportText: Sendable {
     }
 
     static func decimal(_ value: Double) -> String {
+        guard value.isFinite, abs(value) < 1e14 else { return String(value) }
         let tenths = Int((value * 10).rounded())
         let sign = tenths < 0 ? "-" : ""
         return "\(sign)\(abs(tenths) / 10).\(abs(tenths) % 10)"

@@ -129,6 +129,7 @@ public struct HealthLiteracyCheck: Sendable {
 
     /// `8` for whole numbers, `8.5` otherwise.
     static func format(_ number: Double) -> String {
-        number == number.rounded() ? String(Int(number)) : String(number)
+        // Only whole numbers a machine word holds become Int; anything else prints as is.
+        number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
     }
 }

@@ -12,9 +12,8 @@ public enum PlainLanguageFile {
     /// file. Problems (bad YAML, values that are not text) are appended, located.
     public static func load(contentDirectory: String, diagnostics: inout [Diagnostic]) -> [String: String] {
         let scanner = ContentScanner(contentDirectory: contentDirectory)
-        let path = scanner.absoluteContent + "/" + name
-        guard FileManager.default.fileExists(atPath: path) else { return [:] }
-        switch SourceText.load(path: path, displayPath: scanner.display(name)) {
+        if case .failure(.missing) = scanner.content.resolve(name, flags: O_RDONLY | O_NONBLOCK) { return [:] }
+        switch scanner.content.text(name) {
         case .failure(let diagnostic):
             diagnostics.append(diagnostic)
             return [:]

@@ -5,38 +5,63 @@ struct LeafletFolder: Sendable {
     var slug: String
     /// Path for messages, e.g. `content/leaflets/colonoscopy`.
     var displayPath: String
-    var path: String
+    /// The content folder every file of the leaflet is read through.
+    var content: SourceFolder
+    /// The folder relative to the content folder: `leaflets/<slug>`.
+    var relativePath: String
     /// `*.md` files directly in the folder, sorted by name.
     var sectionFiles: [String]
     /// Other files (images, PDFs) anywhere below the folder, relative to it.
     var assetFiles: [String]
     var hasManifest: Bool
+
+    /// The bytes of one of the leaflet's files, or a located error.
+    func data(_ file: String) -> Result<Data, Diagnostic> {
+        content.data(relativePath + "/" + file)
+    }
+
+    /// The text of one of the leaflet's files (`leaflet.yml`, a section), or a located error.
+    func text(_ file: String) -> Result<String, Diagnostic> {
+        content.text(relativePath + "/" + file)
+    }
 }
 
-/// Lists the content folder: `site.yml`, the leaflet folders and the shared assets.
-struct ContentScanner {
+/// Lists the content folder: `site.yml`, the leaflet folders and the shared assets. Every
+/// read goes through `content`, which never leaves the folder.
+struct ContentScanner: Sendable {
     let contentDirectory: String
-    let absoluteContent: String
+    let content: SourceFolder
+    var absoluteContent: String { content.root }
 
     init(contentDirectory: String) {
         self.contentDirectory = contentDirectory
-        self.absoluteContent = PathSafety.absolute(contentDirectory)
+        self.content = SourceFolder(contentDirectory, noun: "content folder")
     }
 
     func display(_ relative: String) -> String {
-        contentDirectory.hasSuffix("/") ? contentDirectory + relative : contentDirectory + "/" + relative
+        content.display(relative)
     }
 
     /// Leaflet folders in slug order; bad folder names are reported, not skipped silently.
     func leafletFolders(diagnostics: inout [Diagnostic]) -> [LeafletFolder] {
-        let leafletsPath = absoluteContent + "/leaflets"
-        guard let entries = DirectoryListing.list(leafletsPath) else {
+        let entries: [DirectoryListing.Entry]
+        switch content.list("leaflets") {
+        case .success(let listed):
+            entries = listed
+        case .failure(.missing):
             diagnostics.append(.error("no 'leaflets' folder in the content folder", at: SourceLocation(path: display("leaflets")), rule: .layout))
+            return []
+        case .failure(let refusal):
+            diagnostics.append(content.diagnostic(for: refusal, at: "leaflets", link: true))
             return []
         }
         var folders: [LeafletFolder] = []
         for entry in entries {
             let display = self.display("leaflets/" + entry.name)
+            if let problem = entry.nameProblem {
+                diagnostics.append(.error(problem, at: SourceLocation(path: display), rule: .fileName))
+                continue
+            }
             if entry.type == .symlink {
                 diagnostics.append(.error("leaflet folders may not be symbolic links", at: SourceLocation(path: display), rule: .symlink))
                 continue
@@ -53,12 +78,12 @@ struct ContentScanner {
 
     /// One leaflet folder's files (the folder name must already be a valid slug).
     func folder(named slug: String, diagnostics: inout [Diagnostic]) -> LeafletFolder {
-        let display = self.display("leaflets/" + slug)
-        let path = absoluteContent + "/leaflets/" + slug
+        let relative = "leaflets/" + slug
+        let display = self.display(relative)
         var sections: [String] = []
         var assets: [String] = []
         var hasManifest = false
-        for file in DirectoryListing.files(under: path, boundary: absoluteContent, display: display, diagnostics: &diagnostics) {
+        for file in content.files(under: relative, diagnostics: &diagnostics) {
             if file == "leaflet.yml" {
                 hasManifest = true
             } else if file.hasSuffix(".md"), !file.contains("/") {
@@ -69,14 +94,21 @@ struct ContentScanner {
                 assets.append(file)
             }
         }
-        return LeafletFolder(slug: slug, displayPath: display, path: path, sectionFiles: sections,
+        return LeafletFolder(slug: slug, displayPath: display, content: content, relativePath: relative, sectionFiles: sections,
                              assetFiles: assets, hasManifest: hasManifest)
     }
 
     /// Files under `content/assets/`, relative to it.
     func siteAssets(diagnostics: inout [Diagnostic]) -> [String] {
-        let path = absoluteContent + "/assets"
-        guard FileManager.default.fileExists(atPath: path) else { return [] }
-        return DirectoryListing.files(under: path, boundary: absoluteContent, display: display("assets"), diagnostics: &diagnostics)
+        switch content.resolve("assets", flags: O_RDONLY | O_DIRECTORY) {
+        case .success(let fd):
+            close(fd)
+            return content.files(under: "assets", diagnostics: &diagnostics)
+        case .failure(.missing):
+            return []
+        case .failure(let refusal):
+            diagnostics.append(content.diagnostic(for: refusal, at: "assets", link: true))
+            return []
+        }
     }
 }

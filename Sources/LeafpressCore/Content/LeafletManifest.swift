@@ -53,7 +53,8 @@ public struct LeafletManifest: Sendable, Equatable {
         manifest.keywords = fields.stringList("keywords", diagnostics: &diagnostics)
         if let language = fields.string("language", diagnostics: &diagnostics) {
             if LanguageTag.isValid(language) {
-                manifest.language = language
+                // Tags are case-insensitive: `EN` on an `en` site is the site's language.
+                manifest.language = LanguageTag.canonical(language)
             } else {
                 diagnostics.append(.error("'language' must be a BCP 47 tag such as 'en' or 'es-MX', got '\(language)'", at: fields.valueLocation(of: "language"), rule: .schemaLanguage))
             }

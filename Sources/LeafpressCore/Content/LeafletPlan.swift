@@ -1,3 +1,5 @@
+import Foundation
+
 /// A leaflet whose `leaflet.yml` is read and whose sections are ordered, before any
 /// section is parsed. Plans for every leaflet exist before rendering starts, so links
 /// between leaflets can be resolved while pages render in parallel.
@@ -27,9 +29,13 @@ struct LeafletPlan: Sendable {
             return nil
         }
         // Read as bytes first: the audit trail hashes the file exactly as it is on disk.
-        guard let bytes = SourceText.read(folder.path + "/leaflet.yml") else {
-            diagnostics.append(.error("cannot read file", at: SourceLocation(path: manifestPath), rule: .io))
+        let bytes: Data
+        switch folder.data("leaflet.yml") {
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
             return nil
+        case .success(let value):
+            bytes = value
         }
         let text: String
         switch SourceText.decode(bytes, displayPath: manifestPath) {

@@ -11,6 +11,12 @@ public struct SiteConfig: Sendable, Equatable {
         public var maxGrade: Double = 8
         public var maxSentenceWords: Int = 25
         public init() {}
+
+        /// School grades a reading-age limit can name (Flesch-Kincaid runs to about 20
+        /// for academic prose).
+        static let gradeRange: ClosedRange<Double> = 1...30
+        /// Words per sentence a limit can name.
+        static let sentenceWordsRange: ClosedRange<Int> = 5...200
     }
 
     public var title: String
@@ -49,16 +55,16 @@ public struct SiteConfig: Sendable, Equatable {
         var config = SiteConfig(title: title, publisher: publisher, copyright: copyright, disclaimer: disclaimer)
         if let language = fields.string("language", diagnostics: &diagnostics) {
             if LanguageTag.isValid(language) {
-                config.language = language
+                config.language = LanguageTag.canonical(language)
             } else {
                 diagnostics.append(.error("'language' must be a BCP 47 tag such as 'en' or 'es-MX', got '\(language)'", at: fields.valueLocation(of: "language"), rule: .schemaLanguage))
             }
         }
         if let url = fields.string("base_url", diagnostics: &diagnostics) {
-            if url.hasPrefix("https://") || url.hasPrefix("http://") {
-                config.baseURL = url.hasSuffix("/") ? url : url + "/"
-            } else {
-                diagnostics.append(.error("'base_url' must be an absolute http(s) URL", at: fields.valueLocation(of: "base_url"), rule: .schemaType))
+            switch BaseURL.validate(url) {
+            case .success(let valid): config.baseURL = valid
+            case .failure(let problem):
+                diagnostics.append(.error(problem.message(for: "'base_url'"), at: fields.valueLocation(of: "base_url"), rule: .schemaURL))
             }
         }
         if let paper = fields.string("paper", diagnostics: &diagnostics) {
@@ -70,14 +76,10 @@ public struct SiteConfig: Sendable, Equatable {
         }
         if let readability = fields.mapping("readability", known: ["max_grade", "max_sentence_words"], diagnostics: &diagnostics) {
             readability.reportUnknownKeys(diagnostics: &diagnostics)
-            if let grade = readability.string("max_grade", diagnostics: &diagnostics) {
-                if let value = Double(grade), value > 0 {
-                    config.readability.maxGrade = value
-                } else {
-                    diagnostics.append(.error("'max_grade' must be a positive number", at: readability.valueLocation(of: "max_grade"), rule: .schemaType))
-                }
+            if let grade = readability.number("max_grade", in: Readability.gradeRange, diagnostics: &diagnostics) {
+                config.readability.maxGrade = grade
             }
-            if let words = readability.int("max_sentence_words", diagnostics: &diagnostics) {
+            if let words = readability.int("max_sentence_words", in: Readability.sentenceWordsRange, diagnostics: &diagnostics) {
                 config.readability.maxSentenceWords = words
             }
         }

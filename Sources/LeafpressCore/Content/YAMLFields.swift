@@ -131,14 +131,43 @@ struct YAMLFields {
         return flag
     }
 
-    /// A whole number.
-    func int(_ key: String, diagnostics: inout [Diagnostic]) -> Int? {
+    /// A whole number, within `range` when one is given; anything else (a fraction, 1e19,
+    /// `.inf`, a number out of range) is a located error naming the range.
+    func int(_ key: String, in range: ClosedRange<Int>? = nil, diagnostics: inout [Diagnostic]) -> Int? {
         guard let node = value(key) else { return nil }
-        guard let number = node.int else {
-            diagnostics.append(.error("'\(key)' must be a whole number", at: valueLocation(of: key), rule: .schemaType))
+        guard let number = node.int, range?.contains(number) ?? true else {
+            if let range {
+                diagnostics.append(.error("'\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound), got '\(Self.shown(node))'",
+                                          at: valueLocation(of: key), rule: .schemaRange))
+            } else {
+                diagnostics.append(.error("'\(key)' must be a whole number, got '\(Self.shown(node))'", at: valueLocation(of: key), rule: .schemaType))
+            }
             return nil
         }
         return number
+    }
+
+    /// A finite number within `range` (`8`, `7.5`); `.inf`, `.nan`, 1e19 and numbers out of
+    /// range are located errors naming the range, so no later conversion can trap.
+    func number(_ key: String, in range: ClosedRange<Double>, diagnostics: inout [Diagnostic]) -> Double? {
+        guard let node = value(key) else { return nil }
+        let text = node.scalar?.string.trimmingCharacters(in: .whitespaces) ?? ""
+        guard case .scalar = node, let number = node.float ?? Double(text), number.isFinite, range.contains(number) else {
+            diagnostics.append(.error("'\(key)' must be a number from \(Self.shown(range.lowerBound)) to \(Self.shown(range.upperBound)), got '\(Self.shown(node))'",
+                                      at: valueLocation(of: key), rule: .schemaRange))
+            return nil
+        }
+        return number
+    }
+
+    private static func shown(_ bound: Double) -> String {
+        bound == bound.rounded() ? String(Int(bound)) : String(bound)
+    }
+
+    /// A value as written, shortened, for messages.
+    private static func shown(_ node: Node) -> String {
+        guard let text = node.scalar?.string else { return "a \(kind(of: node))" }
+        return text.count > 40 ? String(text.prefix(40)) + "…" : text
     }
 
     /// A calendar date written `YYYY-MM-DD`.

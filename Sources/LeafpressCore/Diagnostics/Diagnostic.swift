@@ -40,7 +40,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         var text = ""
         if let location { text += "\(location): " }
-        text += "\(severity.rawValue): \(message)"
+        text += "\(severity.rawValue): \(SourceLocation.escaped(message))"
         if let rule { text += " [\(rule)]" }
         return text
     }

@@ -13,6 +13,8 @@ public enum Rule: String, CaseIterable, Sendable, Hashable, Comparable, CustomSt
     case schemaDate = "schema-date"
     case schemaLanguage = "schema-language"
     case schemaPaper = "schema-paper"
+    case schemaRange = "schema-range"
+    case schemaURL = "schema-url"
     case unknownRule = "unknown-rule"
     case placeholder
     case yaml
@@ -24,6 +26,9 @@ public enum Rule: String, CaseIterable, Sendable, Hashable, Comparable, CustomSt
     case layout
     case slug
     case symlink
+    case symlinkLoop = "symlink-loop"
+    case specialFile = "special-file"
+    case fileName = "file-name"
     case sectionsMissing = "sections-missing"
     case sectionsUnlisted = "sections-unlisted"
     case sectionsListed = "sections-listed"
@@ -96,6 +101,8 @@ public enum Rule: String, CaseIterable, Sendable, Hashable, Comparable, CustomSt
         case .schemaDate: "a date that is not a real `YYYY-MM-DD`, naming the part out of range"
         case .schemaLanguage: "a `language` that is not a BCP 47 tag"
         case .schemaPaper: "a `paper` other than A4 or Letter"
+        case .schemaRange: "a number outside its range (`max_grade` 1–30, `max_sentence_words` 5–200), or not finite"
+        case .schemaURL: "a `base_url` that is not an http(s) URL with a host and no query, fragment or control character"
         case .unknownRule: "a rule id in `site.yml` `rules:` that does not exist, or a level it cannot have"
         case .placeholder: "scaffold text (\"Replace this …\") or an empty key left in a leaflet that is not a draft"
         case .yaml: "YAML that does not parse (with the fixed line for unquoted colons) or has duplicate keys"
@@ -105,7 +112,10 @@ public enum Rule: String, CaseIterable, Sendable, Hashable, Comparable, CustomSt
         case .io: "a file that cannot be read"
         case .layout: "a content folder without `leaflets/`, a leaflet without `leaflet.yml`, a misnamed `leaflet.yml`"
         case .slug: "a folder name that is not a slug, or one the site reserves (`theme`, `assets`, a language folder)"
-        case .symlink: "a symbolic link that leaves the content or templates folder"
+        case .symlink: "a symbolic link that leaves the content or templates folder, or points to nothing"
+        case .symlinkLoop: "symbolic links that loop, or a link to a folder that would be copied twice"
+        case .specialFile: "a FIFO, socket or device where a file should be"
+        case .fileName: "a file name that is not valid UTF-8 or contains a control character"
         case .sectionsMissing: "`sections:` names a missing file, or a leaflet has no section files"
         case .sectionsUnlisted: "a `.md` file that `sections:` does not list"
         case .sectionsListed: "a file listed twice in `sections:`"

@@ -13,9 +13,33 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
         self.column = column
     }
 
+    /// `path:line:col`, with control characters in the path escaped so one finding is
+    /// always one line.
     public var description: String {
-        guard let line else { return path }
-        return "\(path):\(line):\(column ?? 1)"
+        let shown = Self.escaped(path)
+        guard let line else { return shown }
+        return "\(shown):\(line):\(column ?? 1)"
+    }
+
+    /// `text` with newlines, carriage returns and other control characters written as
+    /// `\n`, `\r`, `\t` or `\u{7F}`, so it cannot break or forge a line of output.
+    static func escaped(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where isControl(scalar): result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
     }
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {

@@ -1,4 +1,5 @@
 import Foundation
+import Yams
 
 /// Entry points for coverage-guided fuzzing (`leafpress-fuzz`, built with libFuzzer) and
 /// for replaying the regression corpus in tests: raw bytes through the stages that read
@@ -8,6 +9,9 @@ public enum FuzzTargets {
     public enum Target: String, CaseIterable, Sendable {
         case frontMatter = "front-matter"
         case yaml
+        /// The YAML guard against libyaml's own scanner: whatever the guard lets through
+        /// and Yams composes holds no anchor or alias, whatever tags surround it.
+        case yamlGuard = "yaml-guard"
         case markdown
     }
 
@@ -28,6 +32,12 @@ public enum FuzzTargets {
         case .yaml:
             _ = SiteConfig.load(yaml: text, path: "site.yml", diagnostics: &diagnostics)
             _ = LeafletManifest.load(yaml: text, slug: "fuzz", path: "leaflet.yml", diagnostics: &diagnostics)
+        case .yamlGuard:
+            if let refused = YAMLGuard.check(text, path: "fuzz.yml", lineOffset: 0) {
+                diagnostics.append(refused)
+            } else if (try? Yams.compose(yaml: text)) != nil {
+                precondition(!YAMLGuard.scannerFindsAnchorOrAlias(text), "the YAML guard let an anchor or alias through")
+            }
         case .markdown:
             var options = MarkdownOptions()
             options.extractTitle = true

@@ -1,14 +1,12 @@
 import Foundation
 
-/// A site held in memory, for `serve`: pages as bytes, copied files as their source path
-/// (read when requested). Nothing is written to disk, so there is no folder to clean up
-/// and the last good site keeps serving while a rebuild fails.
+/// A site held in memory, for `serve`: every file as the bytes the build produced, copied
+/// files included (read at build time, never at request time). Nothing is written to disk,
+/// so there is no folder to clean up and the last good site keeps serving while a rebuild
+/// fails.
 public final class MemoryOutput: SiteOutput, @unchecked Sendable {
-    /// One file of the site.
-    public enum File: Sendable, Equatable {
-        case bytes(Data)
-        case source(String)
-    }
+    /// One file of the site: its bytes.
+    public typealias File = Data
 
     private let lock = NSLock()
     private var files: [String: File]
@@ -18,15 +16,20 @@ public final class MemoryOutput: SiteOutput, @unchecked Sendable {
     }
 
     func write(_ contents: String, to relative: String) throws(BuildFailure) {
-        try store(.bytes(Data(contents.utf8)), at: relative)
+        try store(Data(contents.utf8), at: relative)
     }
 
     func write(_ data: Data, to relative: String) throws(BuildFailure) {
-        try store(.bytes(data), at: relative)
+        try store(data, at: relative)
     }
 
-    func copy(from source: String, to relative: String) throws(BuildFailure) {
-        try store(.source(source), at: relative)
+    /// Reads the source now: `serve` only ever serves bytes a successful build read, never
+    /// a file as it is on disk at request time.
+    func copy(_ source: String, in folder: SourceFolder, to relative: String) throws(BuildFailure) {
+        switch folder.data(source) {
+        case .failure(let diagnostic): throw BuildFailure(diagnostic)
+        case .success(let data): try store(data, at: relative)
+        }
     }
 
     private func store(_ file: File, at relative: String) throws(BuildFailure) {

@@ -4,8 +4,9 @@ import Foundation
 protocol SiteOutput: Sendable {
     func write(_ contents: String, to relative: String) throws(BuildFailure)
     func write(_ data: Data, to relative: String) throws(BuildFailure)
-    /// Makes `relative` a copy of the source file at `source`.
-    func copy(from source: String, to relative: String) throws(BuildFailure)
+    /// Makes `relative` a copy of the regular file `source` of `folder`, read now and
+    /// never through a link out of the folder (a link inside it becomes a real copy).
+    func copy(_ source: String, in folder: SourceFolder, to relative: String) throws(BuildFailure)
 }
 
 extension SiteWriter: SiteOutput {}

@@ -58,14 +58,12 @@ struct SiteWriter: Sendable {
         }
     }
 
-    /// Copies a source file (never following a symlink out of its folder) to `relative`.
-    func copy(from source: String, to relative: String) throws(BuildFailure) {
-        let path = try resolve(relative)
-        do {
-            try makeParents(of: relative)
-            try FileManager.default.copyItem(atPath: source, toPath: path)
-        } catch {
-            throw BuildFailure(.error("cannot copy to '\(relative)': \(error.localizedDescription)", at: SourceLocation(path: source), rule: .output))
+    /// Copies a source file's bytes (read through `folder`, so never from outside it and
+    /// never as a link) to `relative`.
+    func copy(_ source: String, in folder: SourceFolder, to relative: String) throws(BuildFailure) {
+        switch folder.data(source) {
+        case .failure(let diagnostic): throw BuildFailure(diagnostic)
+        case .success(let data): try write(data, to: relative)
         }
     }
 

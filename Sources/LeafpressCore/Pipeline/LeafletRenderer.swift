@@ -77,7 +77,7 @@ struct LeafletRenderer: Sendable {
             try writer.write(html, to: page)
             outcome.record?.pageSHA256 = SourceDigest.hex(html.utf8)
             for asset in plan.folder.assetFiles {
-                try writer.copy(from: plan.folder.path + "/" + asset, to: SiteLayout.file(asset, of: plan.slug))
+                try writer.copy(plan.folder.relativePath + "/" + asset, in: plan.folder.content, to: SiteLayout.file(asset, of: plan.slug))
             }
         } catch {
             outcome.diagnostics.append(contentsOf: error.diagnostics)
@@ -94,14 +94,15 @@ struct LeafletRenderer: Sendable {
         let loaded: Result<String, Diagnostic>
         if hashing {
             // Hashed as the bytes on disk, so `sha256sum` on the file gives the same value.
-            if let bytes = SourceText.read(plan.folder.path + "/" + slot.file) {
+            switch plan.folder.data(slot.file) {
+            case .success(let bytes):
                 sources.append(SiteManifest.Source(path: "leaflets/\(plan.slug)/\(slot.file)", sha256: SourceDigest.hex(bytes)))
                 loaded = SourceText.decode(bytes, displayPath: path)
-            } else {
-                loaded = .failure(.error("cannot read file", at: SourceLocation(path: path), rule: .io))
+            case .failure(let diagnostic):
+                loaded = .failure(diagnostic)
             }
         } else {
-            loaded = SourceText.load(path: plan.folder.path + "/" + slot.file, displayPath: path)
+            loaded = plan.folder.text(slot.file)
         }
         switch loaded {
         case .failure(let diagnostic):

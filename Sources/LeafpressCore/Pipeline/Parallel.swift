@@ -10,7 +10,7 @@ enum Parallel {
             for index in 0..<count { results.store(body(index), at: index) }
         } else {
             // Many small chunks so a slow leaflet does not leave the other cores idle.
-            let chunk = max(1, min(64, count / (jobs * 8)))
+            let chunk = max(1, min(64, count / (min(jobs, 1024) * 8)))
             let chunks = (count + chunk - 1) / chunk
             DispatchQueue.concurrentPerform(iterations: chunks) { c in
                 for index in (c * chunk)..<min(count, (c + 1) * chunk) {

@@ -139,7 +139,14 @@ public struct SiteBuilder: Sendable {
     func prepare(diagnostics: inout [Diagnostic]) -> Prepared? {
         let scanner = ContentScanner(contentDirectory: options.contentDirectory)
         guard var site = loadSite(scanner, diagnostics: &diagnostics) else { return nil }
-        if let baseURL = options.baseURL { site.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
+        if let baseURL = options.baseURL {
+            switch BaseURL.validate(baseURL) {
+            case .success(let valid): site.baseURL = valid
+            case .failure(let problem):
+                diagnostics.append(.error(problem.message(for: "--base-url"), at: nil, rule: .schemaURL))
+                return nil
+            }
+        }
         if let paper = options.paper { site.paper = paper }
         let templates: TemplateSet
         do {
@@ -208,12 +215,11 @@ public struct SiteBuilder: Sendable {
 
     private func loadSite(_ scanner: ContentScanner, diagnostics: inout [Diagnostic]) -> SiteConfig? {
         let path = scanner.display("site.yml")
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: scanner.absoluteContent, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard scanner.content.exists else {
             diagnostics.append(.error("content folder not found", at: SourceLocation(path: options.contentDirectory), rule: .layout))
             return nil
         }
-        switch SourceText.load(path: scanner.absoluteContent + "/site.yml", displayPath: path) {
+        switch scanner.content.text("site.yml") {
         case .failure(let diagnostic):
             diagnostics.append(diagnostic)
             return nil
@@ -287,7 +293,7 @@ public struct SiteBuilder: Sendable {
         }
         try copyTheme(writer)
         for asset in siteAssets {
-            try writer.copy(from: scanner.absoluteContent + "/assets/" + asset, to: "assets/" + asset)
+            try writer.copy("assets/" + asset, in: scanner.content, to: "assets/" + asset)
         }
         return pages
     }
@@ -335,12 +341,15 @@ public struct SiteBuilder: Sendable {
 
     /// `templates/static/` becomes `theme/` in the site.
     private func copyTheme(_ writer: any SiteOutput) throws(BuildFailure) {
-        let root = PathSafety.absolute(options.templatesDirectory)
-        let staticFolder = root + "/static"
-        guard FileManager.default.fileExists(atPath: staticFolder) else { return }
+        let templates = SourceFolder(options.templatesDirectory, noun: "templates folder")
         var found: [Diagnostic] = []
-        for file in DirectoryListing.files(under: staticFolder, boundary: root, display: options.templatesDirectory + "/static", diagnostics: &found) {
-            try writer.copy(from: staticFolder + "/" + file, to: "theme/" + file)
+        switch templates.resolve("static", flags: O_RDONLY | O_DIRECTORY) {
+        case .success(let fd): close(fd)
+        case .failure(.missing): return
+        case .failure(let refusal): throw BuildFailure(templates.diagnostic(for: refusal, at: "static", link: true))
+        }
+        for file in templates.files(under: "static", diagnostics: &found) {
+            try writer.copy("static/" + file, in: templates, to: "theme/" + file)
         }
         if found.hasErrors { throw BuildFailure(diagnostics: found) }
     }

@@ -94,16 +94,8 @@ public final class PreviewServer: @unchecked Sendable {
 
         static func serve(_ file: MemoryOutput.File, key: String) -> HTTPResponse {
             let type = MediaType.of(key)
-            switch file {
-            case .bytes(let data):
-                guard type.hasPrefix("text/html") else { return respond(.ok, data, type: type) }
-                return respond(.ok, LiveScript.inject(into: data), type: type)
-            case .source(let source):
-                guard let data = FileManager.default.contents(atPath: source) else {
-                    return respond(.notFound, Data("not found\n".utf8), type: "text/plain; charset=utf-8")
-                }
-                return respond(.ok, data, type: type)
-            }
+            guard type.hasPrefix("text/html") else { return respond(.ok, file, type: type) }
+            return respond(.ok, LiveScript.inject(into: file), type: type)
         }
 
         static func respond(_ status: HTTPStatusCode, _ body: Data, type: String) -> HTTPResponse {

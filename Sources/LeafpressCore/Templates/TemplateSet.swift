@@ -13,17 +13,20 @@ public struct TemplateSet: Sendable {
 
     /// Compiles every `*.mustache` under `directory` (subfolders give `partials/footer`).
     public static func load(from directory: String) throws(BuildFailure) -> TemplateSet {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+        let folder = SourceFolder(directory, noun: "templates folder")
+        guard folder.exists else {
             throw BuildFailure(.error("templates folder not found", at: SourceLocation(path: directory), rule: .templates))
         }
         var library = MustacheLibrary()
         var names: Set<String> = []
         var diagnostics: [Diagnostic] = []
-        for relative in templateFiles(in: directory) {
+        // Every file is read through the folder: a partial that is a link out of it, a
+        // loop or a FIFO is a located error, never followed or waited on.
+        let files = folder.files(under: "", diagnostics: &diagnostics).filter { $0.hasSuffix(".mustache") }
+        for relative in files {
             let path = (directory as NSString).appendingPathComponent(relative)
             let name = String(relative.dropLast(".mustache".count))
-            switch SourceText.load(path: path, displayPath: path) {
+            switch folder.text(relative) {
             case .failure(let diagnostic):
                 diagnostics.append(diagnostic)
             case .success(let text):
@@ -58,17 +61,6 @@ public struct TemplateSet: Sendable {
     /// `PrintStyle`); variables are HTML-escaped unless written `{{{raw}}}`.
     func render(_ name: String, _ context: Any) -> String {
         library.render(context, withTemplate: name) ?? ""
-    }
-
-    private static func templateFiles(in directory: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
-        var files: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            if relative.hasSuffix(".mustache"), !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
-                files.append(relative)
-            }
-        }
-        return files.sorted()
     }
 
     private static func describe(_ error: Error) -> String {

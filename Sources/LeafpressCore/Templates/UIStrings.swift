@@ -65,10 +65,19 @@ public struct UIStrings: Sendable {
         let primary = String(language.split(separator: "-").first ?? "en")
         if primary != "en" { candidates.append(primary) }
         if language != primary { candidates.append(language) }
+        let folder = SourceFolder(templates, noun: "templates folder")
         for candidate in candidates {
-            let path = (templates as NSString).appendingPathComponent("i18n/\(candidate).yml")
-            guard FileManager.default.fileExists(atPath: path) else { continue }
-            guard case .success(let text) = SourceText.load(path: path, displayPath: path) else { continue }
+            let relative = "i18n/\(candidate).yml"
+            let path = folder.display(relative)
+            if case .failure(.missing) = folder.resolve(relative, flags: O_RDONLY | O_NONBLOCK) { continue }
+            let text: String
+            switch folder.text(relative) {
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+                continue
+            case .success(let value):
+                text = value
+            }
             guard let fields = YAMLFields.parse(text, path: path, lineOffset: 0, known: [], diagnostics: &diagnostics) else { continue }
             for key in fields.keys {
                 if key == "months" {
