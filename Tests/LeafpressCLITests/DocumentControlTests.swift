@@ -318,3 +318,31 @@ struct DocumentControlTests {
         #expect(one.hasSuffix("}\n"))
     }
 }
+
+/// The sample site carries complete records, with one translation a version behind.
+@Suite("Document control: sample content")
+struct SampleRecordTests {
+    @Test func sampleLeafletsCarryCompleteRecordsAndOneStaleTranslation() throws {
+        let folder = try TemporaryDirectory()
+        let result = try runLeafpress(["build", "--content", repositoryContent, "--templates", repositoryTemplates,
+                                       "--output", folder.subpath("site")], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let stale = findings(result.stderr, rule: "translation-stale")
+        #expect(stale.count == 1 && stale[0].contains("content/leaflets/colonoscopia/leaflet.yml"), "\(stale)")
+        #expect(stale.first?.contains("translated from version 2 of 'colonoscopy', which is now at version 3") == true)
+
+        let manifest = try JSONDecoder().decode(SiteManifest.self, from: Data(contentsOf: URL(fileURLWithPath: folder.subpath("site/manifest.json"))))
+        #expect(manifest.leaflets.count >= 5)
+        for leaflet in manifest.leaflets {
+            #expect(leaflet.reference != nil && leaflet.version != nil && leaflet.owner != nil, "\(leaflet.slug)")
+            #expect(!leaflet.approvals.isEmpty, "\(leaflet.slug) has no approval")
+            if leaflet.translationOf != nil { #expect(leaflet.sourceVersion != nil, "\(leaflet.slug)") }
+        }
+        let page = try folder.read("site/colonoscopia.html")
+        #expect(page.contains("notice--stale") && page.contains("href=\"colonoscopy.html\""))
+        #expect(!(try folder.read("site/going-home-after-pneumonia-ar.html")).contains("notice--stale"))
+
+        let siteYML = try String(contentsOfFile: repositoryContent + "/site.yml", encoding: .utf8)
+        #expect(siteYML.contains("require_approval: true"))
+    }
+}
