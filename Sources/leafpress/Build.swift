@@ -9,8 +9,12 @@ struct Build: ParsableCommand {
     @OptionGroup var paths: SitePaths
     @OptionGroup var site: SiteFlags
 
+    @Flag(name: .long, help: "Count warnings as errors: the build fails on any finding.")
+    var strict = false
+
     func run() throws {
-        let options = site.options(paths)
+        var options = site.options(paths)
+        options.strict = strict
         let output = site.output
         let printer = DiagnosticPrinter()
         do {

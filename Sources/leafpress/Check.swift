@@ -11,7 +11,7 @@ struct Check: ParsableCommand {
 
     /// Output formats.
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case human, json
+        case human, json, github
     }
 
     @OptionGroup var paths: SitePaths
@@ -22,7 +22,7 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Reference date for the review checks (default: today, UTC).", valueName: "YYYY-MM-DD"))
     var today: String?
 
-    @Option(name: .long, help: "Output format: human or json.")
+    @Option(name: .long, help: "Output format: human, json, or github (GitHub Actions annotations).")
     var format: Format = .human
 
     @Flag(name: .long, help: "Count warnings as errors.")
@@ -49,6 +49,8 @@ struct Check: ParsableCommand {
             write(Data(CheckReportText(colour: Self.useColour()).render(report).utf8))
         case .json:
             write(try report.jsonData() + Data("\n".utf8))
+        case .github:
+            write(Data(GitHubAnnotations.render(report).utf8))
         }
         if report.hasErrors { throw ExitCode.failure }
     }

@@ -98,16 +98,13 @@ public struct CheckReport: Sendable, Encodable {
     /// True when any finding is an error (then `leafpress check` exits 1).
     public var hasErrors: Bool { diagnostics.hasErrors }
 
-    /// Puts the pipeline's findings and the health-literacy pass together. With `strict`,
-    /// every warning becomes an error. `contentDirectory` is the content folder as given,
+    /// Puts the pipeline's findings and the health-literacy pass together, at the levels
+    /// of `site.yml` `rules:`. With `strict`, every remaining warning becomes an error. `contentDirectory` is the content folder as given,
     /// to attribute findings to leaflet folders.
     public init(result: CheckResult, readability: HealthLiteracyCheck.Findings, extra: [Diagnostic] = [],
                 contentDirectory: String, settings: SiteConfig.Readability, today: Day?, strict: Bool) {
-        var all = result.diagnostics + extra + readability.diagnostics
-        if strict {
-            for index in all.indices { all[index].severity = .error }
-        }
-        diagnostics = all.sortedByLocation()
+        let levels = result.site?.rules ?? RuleLevels()
+        diagnostics = levels.apply(result.diagnostics + extra + readability.diagnostics, strict: strict).sortedByLocation()
 
         let leafletsFolder = ContentScanner(contentDirectory: contentDirectory).display("leaflets") + "/"
         var rows: [String: Leaflet] = [:]

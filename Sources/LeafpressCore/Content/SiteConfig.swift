@@ -32,6 +32,8 @@ public struct SiteConfig: Sendable, Equatable {
     public var unsafeHTML = false
     /// `governance:`: approvals and review ages.
     public var governance = GovernanceSettings()
+    /// `rules:`: the level of each rule on this site.
+    public var rules = RuleLevels()
 
     public init(title: String, publisher: String, copyright: String, disclaimer: String) {
         self.title = title
@@ -40,7 +42,7 @@ public struct SiteConfig: Sendable, Equatable {
         self.disclaimer = disclaimer
     }
 
-    static let keys = ["title", "publisher", "copyright", "disclaimer", "language", "base_url", "paper", "readability", "unsafe_html", "governance"]
+    static let keys = ["title", "publisher", "copyright", "disclaimer", "language", "base_url", "paper", "readability", "unsafe_html", "governance", "rules"]
 
     /// Reads `site.yml`; nil when a required key is missing or a value is unusable.
     static func load(yaml: String, path: String, diagnostics: inout [Diagnostic]) -> SiteConfig? {
@@ -86,6 +88,9 @@ public struct SiteConfig: Sendable, Equatable {
         config.unsafeHTML = fields.bool("unsafe_html", diagnostics: &diagnostics) ?? false
         if let governance = fields.mapping("governance", known: GovernanceSettings.keys, diagnostics: &diagnostics) {
             config.governance = GovernanceSettings.load(governance, diagnostics: &diagnostics)
+        }
+        if let rules = fields.mapping("rules", known: Rule.allCases.map(\.id), diagnostics: &diagnostics) {
+            config.rules = RuleLevels.load(rules, diagnostics: &diagnostics)
         }
         return diagnostics[before...].hasErrors ? nil : config
     }

@@ -4,6 +4,8 @@ public struct BuildOptions: Sendable {
     public var templatesDirectory = "templates"
     public var outputDirectory = "site"
     public var includeDrafts = false
+    /// Count every warning as an error (`--strict`).
+    public var strict = false
     /// Overrides `base_url` from `site.yml`.
     public var baseURL: String?
     /// Worker threads; defaults to one per core.

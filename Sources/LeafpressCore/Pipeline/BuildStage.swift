@@ -24,6 +24,19 @@ struct BuildRun {
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var timings: [StageTiming] = []
     let start = DispatchTime.now()
+    /// The site's rule levels (`site.yml` `rules:`), known once `site.yml` is read.
+    var levels = RuleLevels()
+    /// `--strict`: every warning counts as an error.
+    var strict = false
+
+    init(strict: Bool = false) {
+        self.strict = strict
+    }
+
+    /// Puts every finding so far at its rule's level for this site (idempotent).
+    mutating func settle() {
+        diagnostics = levels.apply(diagnostics, strict: strict)
+    }
 
     /// Runs a stage that cannot fail by itself (its findings go into `diagnostics`).
     mutating func stage<T>(_ stage: BuildStage, _ body: (inout [Diagnostic]) -> T) -> T {
@@ -41,17 +54,22 @@ struct BuildRun {
             return try body(&diagnostics)
         } catch {
             diagnostics += error.diagnostics
-            throw BuildFailure(diagnostics: diagnostics.sortedByLocation())
+            throw BuildFailure(diagnostics: sortedDiagnostics)
         }
     }
 
     /// Stops the build with every finding, sorted by location, when any is an error.
-    func stopOnErrors() throws(BuildFailure) {
+    /// Rule levels and `--strict` apply first, so a raised warning stops the build too.
+    mutating func stopOnErrors() throws(BuildFailure) {
+        settle()
         if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics.sortedByLocation()) }
     }
 
-    /// Every finding, sorted by location.
-    var sortedDiagnostics: [Diagnostic] { diagnostics.sortedByLocation() }
+    /// True when any finding, at this site's levels, is an error.
+    var hasErrors: Bool { levels.apply(diagnostics, strict: strict).hasErrors }
+
+    /// Every finding at this site's levels, sorted by location.
+    var sortedDiagnostics: [Diagnostic] { levels.apply(diagnostics, strict: strict).sortedByLocation() }
 
     var elapsed: Double { Self.seconds(since: start) }
 

@@ -35,7 +35,7 @@ public struct SiteBuilder: Sendable {
 
     /// Builds the site; throws every finding when any is an error, leaving the old site as it was.
     public func build() throws(BuildFailure) -> BuildReport {
-        var run = BuildRun()
+        var run = BuildRun(strict: options.strict)
         let prepared = try load(&run)
         let output = try run.failableStage(.load) { _ throws(BuildFailure) in
             try OutputDirectory.prepare(options.outputDirectory, protecting: [options.contentDirectory, options.templatesDirectory])
@@ -103,6 +103,15 @@ public struct SiteBuilder: Sendable {
             guard var prepared = prepare(diagnostics: &diagnostics) else { return nil }
             prepared.pdfSlugs = choosePDFs(prepared.plans, diagnostics: &diagnostics)
             return prepared
+        }
+        if let prepared {
+            run.levels = prepared.site.rules
+            if run.hasErrors {
+                // Nothing will be written, but every leaflet is still read, so one run
+                // reports every error (a leaflet.yml mistake does not hide section mistakes).
+                let outcomes = run.stage(.renderLeaflets) { renderLeaflets(prepared.plans, of: prepared, into: nil, diagnostics: &$0) }
+                run.stage(.crossLeafletChecks) { checkAcrossLeaflets(outcomes, diagnostics: &$0) }
+            }
         }
         try run.stopOnErrors()
         guard let prepared else { throw BuildFailure(diagnostics: run.sortedDiagnostics) }
@@ -318,10 +327,16 @@ public struct SiteBuilder: Sendable {
                                           at: manifest.keyLocations["reviewed"] ?? manifest.location, rule: .reviewFuture))
             }
             let due = governance.reviewDue(manifest)
+            let dueAt = manifest.keyLocations[manifest.nextReview == nil ? "reviewed" : "next_review"] ?? manifest.location
             if due < today {
                 let why = manifest.nextReview == nil ? " (\(governance.maxReviewAge) months after the review on \(manifest.reviewed), site.yml governance.max_review_age)" : ""
                 diagnostics.append(.warning("review was due on \(due)\(why); the leaflet needs a clinical review",
-                                            at: manifest.keyLocations[manifest.nextReview == nil ? "reviewed" : "next_review"] ?? manifest.location, rule: .reviewOverdue))
+                                            at: dueAt, rule: .reviewOverdue))
+            } else if !manifest.draft, today.days(until: due) <= governance.reviewDueSoon {
+                let days = today.days(until: due)
+                let when = days == 0 ? "today" : "in \(days) day\(days == 1 ? "" : "s") (\(due))"
+                diagnostics.append(Diagnostic(.reviewDueSoon, "clinical review is due \(when); plan it now (site.yml governance.review_due_soon: \(governance.reviewDueSoon) days)",
+                                              at: dueAt))
             }
         }
     }
