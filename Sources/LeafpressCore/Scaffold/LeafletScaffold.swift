@@ -140,6 +140,22 @@ public enum LeafletScaffold {
             #   - 02-how-to-prepare.md
             # Drafts are only built with 'leafpress build --drafts'.
             # draft: true
+            # Document control: your reference (unique across the site), the version (raise it
+            # with every approved change), who owns the leaflet, sign-offs, and what changed in
+            # each version, newest first. On a translation, source_version is the original's
+            # version it was translated from.
+            # reference: GEN-001
+            # version: 1
+            # owner: "Name of the responsible clinician or team"
+            # approved:
+            #   - name: "Dr A. Name"
+            #     role: Consultant Surgeon
+            #     date: \(fields.reviewed)
+            # changes:
+            #   - version: 1
+            #     date: \(fields.reviewed)
+            #     summary: First published.
+            # source_version: 1
 
             """
         return text

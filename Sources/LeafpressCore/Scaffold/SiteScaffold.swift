@@ -118,6 +118,15 @@ public enum SiteScaffold {
         #   max_grade: 8
         #   max_sentence_words: 25
 
+        # Optional: clinical governance (defaults shown). With require_approval, every published
+        # leaflet needs an 'approved' entry dated on or after its review. A leaflet without
+        # next_review is due max_review_age months after its review; 'leafpress report reviews'
+        # calls a review due soon within review_due_soon days.
+        # governance:
+        #   require_approval: false
+        #   max_review_age: 36
+        #   review_due_soon: 90
+
         # Optional, default false: publish raw HTML in Markdown, sanitised. Off, only <sup>, <sub> and <br> are kept
         # and any other tag is an error that says which Markdown to write instead.
         # unsafe_html: false
