@@ -87,6 +87,13 @@ enum CheckFixture {
         .translationStale: "DocumentControlTests (translation-stale)",
         .versionNotRaised: "ReportTests.changesAcrossTwoBuilds",
         .manifest: "ReportTests.changesRefusesAFileThatIsNotAManifest",
+        .blockUnknown: "MarkdownExtensionTests.unknownBlockIsALocatedError, ContentFeatureTests",
+        .blockCycle: "MarkdownExtensionTests.blockCycleIsALocatedError, ContentFeatureTests",
+        .blockTranslation: "ContentFeatureTests.missingTranslationIsAnError",
+        .blockRequired: "ContentFeatureTests.requiredBlocksAreLocatedAtLeafletYML",
+        .blockName: "ContentFeatureTests.badBlockFileNames",
+        .blockInline: "MarkdownExtensionTests.includeInsideOtherTextIsAWarning",
+        .tableCaption: "MarkdownExtensionTests.tableWithoutCaptionIsAWarningAtItsHeaderRow",
     ]
 
     /// A care card every leaflet without a seeded `no-care-card` fault carries.

@@ -104,7 +104,11 @@ public struct CheckReport: Sendable, Encodable {
     public init(result: CheckResult, readability: HealthLiteracyCheck.Findings, extra: [Diagnostic] = [],
                 contentDirectory: String, settings: SiteConfig.Readability, today: Day?, strict: Bool) {
         let levels = result.site?.rules ?? RuleLevels()
-        diagnostics = levels.apply(result.diagnostics + extra + readability.diagnostics, strict: strict).sortedByLocation()
+        // Text in a shared block is checked in every leaflet that includes it; each
+        // finding is reported once.
+        var seen: Set<Diagnostic> = []
+        let unique = (result.diagnostics + extra + readability.diagnostics).filter { seen.insert($0).inserted }
+        diagnostics = levels.apply(unique, strict: strict).sortedByLocation()
 
         let leafletsFolder = ContentScanner(contentDirectory: contentDirectory).display("leaflets") + "/"
         var rows: [String: Leaflet] = [:]

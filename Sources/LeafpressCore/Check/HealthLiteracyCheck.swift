@@ -71,9 +71,16 @@ public struct HealthLiteracyCheck: Sendable {
             total.add(report.stats)
             sections.append(SectionReadability(file: section.file, path: path, title: section.title, kind: section.kind.rawValue,
                                                stats: ReadabilityFigures(stats: report.stats, graded: graded)))
-            var source = SectionSource.Lazy(path: path)
-            diagnostics += longSentences(report, blocks: blocks, source: &source)
-            if graded { diagnostics += plainLanguage(blocks, source: &source) }
+            // Text from a shared block is placed in the block's own file.
+            var files: [String?] = []
+            for block in blocks where !files.contains(block.source) { files.append(block.source) }
+            for file in files {
+                let group = blocks.filter { $0.source == file }
+                var source = SectionSource.Lazy(path: file ?? path)
+                let groupReport = files.count == 1 ? report : ReadabilityReport(blocks: group)
+                diagnostics += longSentences(groupReport, blocks: group, source: &source)
+                if graded { diagnostics += plainLanguage(group, source: &source) }
+            }
         }
         let stats = ReadabilityFigures(stats: total, graded: graded)
         if let grade = stats.fleschKincaidGrade, grade > settings.maxGrade {

@@ -34,6 +34,10 @@ public struct SiteConfig: Sendable, Equatable {
     public var governance = GovernanceSettings()
     /// `rules:`: the level of each rule on this site.
     public var rules = RuleLevels()
+    /// Shared blocks every leaflet that is not a draft must include (`required_blocks`).
+    public var requiredBlocks: [String] = []
+    /// Where `required_blocks` was written, for messages about its names.
+    public var requiredBlocksLocation: SourceLocation?
 
     public init(title: String, publisher: String, copyright: String, disclaimer: String) {
         self.title = title
@@ -42,7 +46,7 @@ public struct SiteConfig: Sendable, Equatable {
         self.disclaimer = disclaimer
     }
 
-    static let keys = ["title", "publisher", "copyright", "disclaimer", "language", "base_url", "paper", "readability", "unsafe_html", "governance", "rules"]
+    static let keys = ["title", "publisher", "copyright", "disclaimer", "language", "base_url", "paper", "readability", "unsafe_html", "governance", "rules", "required_blocks"]
 
     /// Reads `site.yml`; nil when a required key is missing or a value is unusable.
     static func load(yaml: String, path: String, diagnostics: inout [Diagnostic]) -> SiteConfig? {
@@ -91,6 +95,10 @@ public struct SiteConfig: Sendable, Equatable {
         }
         if let rules = fields.mapping("rules", known: Rule.allCases.map(\.id), diagnostics: &diagnostics) {
             config.rules = RuleLevels.load(rules, diagnostics: &diagnostics)
+        }
+        if fields.has("required_blocks") {
+            config.requiredBlocks = fields.stringList("required_blocks", diagnostics: &diagnostics)
+            config.requiredBlocksLocation = fields.valueLocation(of: "required_blocks")
         }
         return diagnostics[before...].hasErrors ? nil : config
     }

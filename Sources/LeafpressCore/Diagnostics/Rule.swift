@@ -53,6 +53,14 @@ public enum Rule: String, CaseIterable, Sendable, Hashable, Comparable, CustomSt
     case brokenLink = "broken-link"
     case missingAsset = "missing-asset"
     case imageAlt = "image-alt"
+    // Shared blocks, tables.
+    case blockUnknown = "block-unknown"
+    case blockCycle = "block-cycle"
+    case blockTranslation = "block-translation"
+    case blockRequired = "block-required"
+    case blockName = "block-name"
+    case blockInline = "block-inline"
+    case tableCaption = "table-caption"
     // Review dates.
     case reviewFuture = "review-future"
     case reviewOverdue = "review-overdue"
@@ -80,7 +88,7 @@ public enum Rule: String, CaseIterable, Sendable, Hashable, Comparable, CustomSt
     public var defaultLevel: Diagnostic.Severity {
         switch self {
         case .schemaUnknownKey, .headingSkip, .noCareCard, .unsafeLink, .unusedFile, .sectionFileName,
-             .reviewOverdue, .reviewDueSoon, .translationStale, .versionNotRaised, .readabilityGrade, .sentenceLength, .jargon, .passiveVoice:
+             .reviewOverdue, .reviewDueSoon, .translationStale, .versionNotRaised, .blockInline, .tableCaption, .readabilityGrade, .sentenceLength, .jargon, .passiveVoice:
             return .warning
         default:
             return .error
@@ -138,6 +146,13 @@ public enum Rule: String, CaseIterable, Sendable, Hashable, Comparable, CustomSt
         case .brokenLink: "a link to a leaflet, section or `#anchor` that does not exist, a draft, or outside `content/`"
         case .missingAsset: "an image that does not exist"
         case .imageAlt: "an image without alt text"
+        case .blockUnknown: "`{{> NAME}}` or `required_blocks` names a block that does not exist, with \"did you mean\""
+        case .blockCycle: "a shared block that includes itself, directly or through other blocks"
+        case .blockTranslation: "a leaflet in a language its included block has no `NAME.LANG.md` for"
+        case .blockRequired: "a leaflet that is not a draft and does not include a block of `required_blocks`"
+        case .blockName: "a file in `content/blocks/` not named `NAME.md` or `NAME.LANG.md`"
+        case .blockInline: "`{{> NAME}}` written inside other text, where it includes nothing"
+        case .tableCaption: "a table without a `Table: …` caption paragraph right before it"
         case .reviewFuture: "`reviewed` is in the future"
         case .reviewOverdue: "the next review (`next_review`, or `reviewed` plus `governance.max_review_age` months) has passed"
         case .reviewDueSoon: "`next_review` is within `governance.review_due_soon` days (default 90)"

@@ -6,6 +6,7 @@ public enum InlineMarkdown {
         var options = MarkdownOptions()
         options.unsafeHTML = unsafeHTML
         options.sectionHeadings = false
+        options.extensions = false
         var keep = KeepLinks()
         var html = MarkdownConverter.convert(text[...], options: options, links: &keep).html
         while html.hasSuffix("\n") { html.removeLast() }
@@ -19,6 +20,7 @@ public enum InlineMarkdown {
     public static func plainText(_ text: String) -> String {
         var options = MarkdownOptions()
         options.sectionHeadings = false
+        options.extensions = false
         options.collectText = true
         var keep = KeepLinks()
         let document = MarkdownConverter.convert(text[...], options: options, links: &keep)

@@ -6,12 +6,23 @@ public protocol LinkRewriting {
     mutating func rewrite(_ destination: String, isImage: Bool, line: Int, column: Int,
                           anchors: [String: String]) -> String
 
+    /// The same for a reference written in the shared block at display path `block`
+    /// (nil: in the file itself); `line` and `column` are then in the block's file and
+    /// `anchors` are the block's own.
+    mutating func rewrite(_ destination: String, isImage: Bool, line: Int, column: Int, block: String?,
+                          anchors: [String: String]) -> String
+
     /// The absolute URL to print after a rewritten link's text on paper, if any.
     func printURL(for href: String) -> String?
 }
 
 extension LinkRewriting {
     public func printURL(for href: String) -> String? { nil }
+
+    public mutating func rewrite(_ destination: String, isImage: Bool, line: Int, column: Int, block: String?,
+                                 anchors: [String: String]) -> String {
+        rewrite(destination, isImage: isImage, line: line, column: column, anchors: anchors)
+    }
 }
 
 /// Leaves every destination as written.

@@ -9,6 +9,7 @@ public enum MarkdownConverter {
     /// Findings (unsafe links) are appended to `diagnostics` with `lineOffset` added.
     public static func convert<Links: LinkRewriting>(
         _ markdown: Substring, options: MarkdownOptions, links: inout Links,
+        blocks: (any BlockProviding)? = nil,
         warn: (String, Int, Int) -> Void = { _, _, _ in }
     ) -> MarkdownDocument {
         var flags = CMARK_OPT_VALIDATE_UTF8
@@ -22,31 +23,44 @@ public enum MarkdownConverter {
         guard let root else { return MarkdownDocument(html: "", isEmpty: true) }
         defer { cmark_node_free(root) }
 
-        var walker = TreeWalker(options: options)
+        var pass = ExtensionPass(flags: flags, options: options, blocks: blocks)
+        if options.extensions { pass.apply(to: root, source: Array(markdown.utf8), origin: nil, stack: []) }
+
+        var walker = TreeWalker(options: options, placements: pass.placements, includeSources: pass.includeSources)
         walker.walk(root)
 
         var document = MarkdownDocument(html: "", isEmpty: walker.contentBlocks == 0)
         document.textBlocks = walker.textBlocks
         document.links = walker.linkNodes.map(\.reference)
         document.images = walker.imageNodes.map(\.reference)
+        document.findings = pass.findings
+        document.blocks = pass.blocksUsed
 
         // The title heading leaves the body: the template renders it as the section's h2.
+        // Only the file's own first heading can be its title, never one from a block.
         var bodyHeadings = walker.headings
-        if options.extractTitle, let first = bodyHeadings.first {
+        if options.extractTitle, let index = bodyHeadings.firstIndex(where: { $0.source == nil }) {
+            let first = bodyHeadings.remove(at: index)
             document.title = first.text
             document.titleLevel = first.level
-            bodyHeadings.removeFirst()
             document.isEmpty = walker.contentBlocks <= 1
             cmark_node_unlink(first.node)
             cmark_node_free(first.node)
         }
 
+        var anchorsBySource: [String: [String: String]] = [:]
         if options.sectionHeadings {
+            let own = bodyHeadings.filter { $0.source == nil }
             let shift: Int
             if let titleLevel = document.titleLevel {
                 shift = 2 - titleLevel
             } else {
-                shift = 3 - (bodyHeadings.map(\.level).min() ?? 3)
+                shift = 3 - (own.map(\.level).min() ?? 3)
+            }
+            // A block's top heading level sits where the section's own top headings do.
+            var blockTop: [String: Int] = [:]
+            for heading in bodyHeadings {
+                if let source = heading.source { blockTop[source] = min(blockTop[source] ?? 6, heading.level) }
             }
             var used: [String: Int] = [:]
             if let title = document.title ?? options.title {
@@ -54,20 +68,37 @@ public enum MarkdownConverter {
                 used[anchor] = 1
                 document.anchors[anchor] = options.idPrefix
             }
-            for heading in bodyHeadings {
+            // The file's own headings keep the ids links from other leaflets expect
+            // (`section--anchor`); headings from blocks take the next free ones.
+            var assigned: [Int: (anchor: String, id: String, level: Int)] = [:]
+            for (index, heading) in bodyHeadings.enumerated() where heading.source == nil {
                 let anchor = uniqueAnchor(Slug.anchor(for: heading.text), used: &used)
                 let id = options.idPrefix.isEmpty ? anchor : "\(options.idPrefix)--\(anchor)"
-                let level = min(6, max(3, heading.level + shift))
                 document.anchors[anchor] = id
+                assigned[index] = (anchor, id, min(6, max(3, heading.level + shift)))
+            }
+            var usedBySource: [String: [String: Int]] = [:]
+            for (index, heading) in bodyHeadings.enumerated() {
+                guard let source = heading.source else { continue }
+                let anchor = uniqueAnchor(Slug.anchor(for: heading.text), used: &usedBySource[source, default: [:]])
+                let pageAnchor = uniqueAnchor(Slug.anchor(for: heading.text), used: &used)
+                let id = options.idPrefix.isEmpty ? pageAnchor : "\(options.idPrefix)--\(pageAnchor)"
+                anchorsBySource[source, default: [:]][anchor] = id
+                if document.anchors[pageAnchor] == nil { document.anchors[pageAnchor] = id }
+                let ownTop = own.map(\.level).min().map { $0 + shift } ?? 3
+                assigned[index] = (anchor, id, min(6, max(3, heading.level - (blockTop[source] ?? 1) + max(3, ownTop))))
+            }
+            for (index, heading) in bodyHeadings.enumerated() {
+                guard let (anchor, id, level) = assigned[index] else { continue }
                 document.headings.append(.init(level: level, sourceLevel: heading.level, text: heading.text,
-                                               anchor: anchor, id: id, line: heading.line))
+                                               anchor: anchor, id: id, line: heading.line, source: heading.source))
                 replaceWithAnchoredHeading(heading.node, level: level, id: id)
             }
         } else {
             for heading in bodyHeadings {
                 let anchor = Slug.anchor(for: heading.text)
                 document.headings.append(.init(level: heading.level, sourceLevel: heading.level, text: heading.text,
-                                               anchor: anchor, id: anchor, line: heading.line))
+                                               anchor: anchor, id: anchor, line: heading.line, source: heading.source))
             }
         }
 
@@ -78,16 +109,21 @@ public enum MarkdownConverter {
         for reference in walker.linkNodes + walker.imageNodes {
             let isImage = cmark_node_get_type(reference.node) == CMARK_NODE_IMAGE
             let destination = reference.reference.destination
-            let output: String
+            let source = reference.reference.source
             if UnsafeScheme.isBlocked(destination) {
-                warn("removed unsafe \(isImage ? "image source" : "link") '\(destination.prefix(40))'; its text is kept without a link",
-                     reference.reference.line, reference.reference.column)
+                let message = "removed unsafe \(isImage ? "image source" : "link") '\(destination.prefix(40))'; its text is kept without a link"
+                if let source {
+                    document.findings.append(.init(rule: .unsafeLink, message: message, line: reference.reference.line,
+                                                   column: reference.reference.column, source: source))
+                } else {
+                    warn(message, reference.reference.line, reference.reference.column)
+                }
                 unwrap(reference.node)
                 continue
-            } else {
-                output = links.rewrite(destination, isImage: isImage, line: reference.reference.line,
-                                       column: reference.reference.column, anchors: document.anchors)
             }
+            let output = links.rewrite(destination, isImage: isImage, line: reference.reference.line,
+                                       column: reference.reference.column, block: source,
+                                       anchors: source.map { anchorsBySource[$0] ?? [:] } ?? document.anchors)
             if output != destination { cmark_node_set_url(reference.node, output) }
             if !isImage, !output.isEmpty, let printURL = links.printURL(for: output) {
                 wrapLink(reference.node, href: output, printURL: printURL)
@@ -118,7 +154,13 @@ public enum MarkdownConverter {
         for html in nodes {
             if options.unsafeHTML {
                 let (clean, removed) = HTMLSanitizer.sanitize(html.literal)
-                for what in removed { warn("removed unsafe \(what)", html.line, html.column) }
+                for what in removed {
+                    if let source = html.source {
+                        document.findings.append(.init(rule: .unsafeLink, message: "removed unsafe \(what)", line: html.line, column: html.column, source: source))
+                    } else {
+                        warn("removed unsafe \(what)", html.line, html.column)
+                    }
+                }
                 if !removed.isEmpty { cmark_node_set_literal(html.node, clean) }
                 continue
             }
@@ -132,7 +174,7 @@ public enum MarkdownConverter {
                 if tag.isClosing, reported.contains(tag.name) { continue }
                 reported.insert(tag.name)
                 let (line, column) = position(of: tag.range.lowerBound, in: html.literal, line: html.line, column: html.column)
-                document.findings.append(.init(rule: .rawHTML, message: RawHTML.message(for: tag), line: line, column: column))
+                document.findings.append(.init(rule: .rawHTML, message: RawHTML.message(for: tag), line: line, column: column, source: html.source))
                 continue
             }
             let scan = RawHTML.scan(html.literal)

@@ -13,6 +13,8 @@ public struct MarkdownDocument: Sendable, Equatable {
         /// `id` attribute on the page (unique across the whole page).
         public var id: String
         public var line: Int
+        /// Display path of the block it came from, nil when written in the file itself.
+        public var source: String? = nil
     }
 
     /// A link or image reference as written, with where it was written.
@@ -22,6 +24,8 @@ public struct MarkdownDocument: Sendable, Equatable {
         public var text: String
         public var line: Int
         public var column: Int
+        /// Display path of the block it came from, nil when written in the file itself.
+        public var source: String? = nil
     }
 
     /// A block of plain text (no Markdown syntax), for readability checks.
@@ -29,11 +33,16 @@ public struct MarkdownDocument: Sendable, Equatable {
         /// Where the text sits, which decides how it counts as sentences.
         public enum Kind: String, Sendable, Equatable {
             case paragraph, listItem, heading, blockQuote, code
+            /// A table body cell: counts like a list item (at least one sentence).
+            case tableCell
         }
         public var kind: Kind
         public var text: String
         public var line: Int
+        /// Display path of the block it came from, nil when written in the file itself.
+        public var source: String? = nil
     }
+
 
     /// A problem the Markdown stage found, at its line and column in the Markdown body.
     public struct Finding: Sendable, Equatable {
@@ -41,6 +50,8 @@ public struct MarkdownDocument: Sendable, Equatable {
         public var message: String
         public var line: Int
         public var column: Int
+        /// Display path of the shared block it is in, nil for the file being converted.
+        public var source: String? = nil
     }
 
     public var html: String
@@ -58,4 +69,6 @@ public struct MarkdownDocument: Sendable, Equatable {
     public var isEmpty: Bool
     /// Anchors (GitHub-style, as in `file.md#anchor`) to their ids on the page.
     public var anchors: [String: String] = [:]
+    /// Names of the shared blocks included, directly or through other blocks.
+    public var blocks: [String] = []
 }

@@ -20,6 +20,11 @@ public struct MarkdownOptions: Sendable, Equatable {
     public var rawHTMLRules = true
     /// Keep plain text blocks for readability checks.
     public var collectText = false
+    /// Leafpress's additions on top of CommonMark: pipe tables, figures, callouts and
+    /// `{{> block}}` includes. Off, the tree is exactly what cmark parsed.
+    public var extensions = true
+    /// Callout labels and table names in the leaflet's language.
+    public var labels = MarkdownLabels()
 
     public init() {}
 
@@ -29,6 +34,7 @@ public struct MarkdownOptions: Sendable, Equatable {
         options.smartPunctuation = smart
         options.sectionHeadings = false
         options.rawHTMLRules = false
+        options.extensions = false
         return options
     }
 }

@@ -14,4 +14,7 @@ public struct CheckResult: Sendable {
     public var site: SiteConfig?
     public var leaflets: [Leaflet]
     public var diagnostics: [Diagnostic]
+    /// Each shared block's name → slugs of the leaflets that include it (sorted; empty
+    /// when no leaflet does).
+    public var blocks: [String: [String]] = [:]
 }

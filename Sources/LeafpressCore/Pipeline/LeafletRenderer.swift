@@ -11,6 +11,8 @@ struct LeafletOutcome: Sendable {
     /// links from other leaflets: ten thousand of these stay in memory for the whole
     /// build, and hashes take an eighth of the space of the strings.
     var anchors: [UInt64] = []
+    /// Shared blocks the leaflet includes, directly or through other blocks, sorted.
+    var blocks: [String] = []
     /// Sections with their documents (only kept when text is collected, for `check`).
     var sections: [RenderedSection] = []
     var pages = 0
@@ -31,6 +33,10 @@ struct LeafletRenderer: Sendable {
     let writer: (any SiteOutput)?
     /// Keep each section's document (text blocks for `check`).
     let keepSections: Bool
+    /// The site's shared blocks, for `{{> NAME}}`.
+    var blocks: BlockLibrary
+    /// Callout labels and table names per language.
+    var labels: [String: MarkdownLabels] = [:]
     /// Leaflets whose page links to a PDF printed in this build.
     var pdfSlugs: Set<String> = []
     /// Hash every source file for `manifest.json` (always when pages are written).
@@ -50,6 +56,13 @@ struct LeafletRenderer: Sendable {
         if hashing, !plan.manifest.draft {
             outcome.record = SiteManifest.Leaflet(manifest: plan.manifest, language: language, governance: site.governance,
                                                   sources: sources, pageSHA256: nil)
+        }
+        outcome.blocks = Set(sections.flatMap(\.document.blocks)).sorted()
+        if !plan.manifest.draft {
+            for name in site.requiredBlocks where !outcome.blocks.contains(name) {
+                outcome.diagnostics.append(.error("the leaflet does not include the required block '\(name)'; add a paragraph '{{> \(name)}}' to one of its sections",
+                                                  at: plan.manifest.location, rule: .blockRequired))
+            }
         }
         if !sections.isEmpty, !sections.contains(where: { $0.kind.isCareCard }) {
             outcome.diagnostics.append(.warning("leaflet has no 'when to get help' care card (a section with kind emergency, urgent or non-urgent)",
@@ -126,16 +139,20 @@ struct LeafletRenderer: Sendable {
         options.title = header.title
         options.idPrefix = slot.id
         options.collectText = keepSections
+        let language = plan.manifest.language ?? site.language
+        options.labels = labels[language] ?? MarkdownLabels()
         var links = LinkResolver(targets: targets, slug: plan.slug, path: path, lineOffset: split.bodyLineOffset)
         links.baseURL = site.baseURL
         var warnings: [Diagnostic] = []
-        let document = MarkdownConverter.convert(split.body, options: options, links: &links) { message, line, column in
+        let document = MarkdownConverter.convert(split.body, options: options, links: &links, blocks: blocks.provider(language: language)) { message, line, column in
             warnings.append(.warning(message, at: SourceLocation(path: path, line: line + split.bodyLineOffset, column: column), rule: .unsafeLink))
         }
         outcome.diagnostics += warnings + links.diagnostics
         for finding in document.findings {
-            outcome.diagnostics.append(Diagnostic(finding.rule, finding.message,
-                                                  at: SourceLocation(path: path, line: finding.line + split.bodyLineOffset, column: finding.column)))
+            // Findings inside a shared block are placed in the block's own file.
+            let at = finding.source.map { SourceLocation(path: $0, line: finding.line, column: finding.column) }
+                ?? SourceLocation(path: path, line: finding.line + split.bodyLineOffset, column: finding.column)
+            outcome.diagnostics.append(Diagnostic(finding.rule, finding.message, at: at))
         }
         outcome.pendingAnchors += links.pendingAnchors
 
@@ -148,11 +165,13 @@ struct LeafletRenderer: Sendable {
             return nil
         }
         for image in document.images where image.text.isEmpty {
+            let at = image.source.map { SourceLocation(path: $0, line: image.line, column: image.column) }
+                ?? SourceLocation(path: path, line: image.line + split.bodyLineOffset, column: image.column)
             outcome.diagnostics.append(.error("image '\(image.destination)' has no alt text; describe it in the brackets: ![what it shows](\(image.destination))",
-                                              at: SourceLocation(path: path, line: image.line + split.bodyLineOffset, column: image.column), rule: .imageAlt))
+                                              at: at, rule: .imageAlt))
         }
         var previousLevel = document.titleLevel
-        for heading in document.headings {
+        for heading in document.headings where heading.source == nil {
             if let previous = previousLevel, heading.sourceLevel > previous + 1 {
                 outcome.diagnostics.append(.warning("heading level jumps from \(previous) to \(heading.sourceLevel); use \(String(repeating: "#", count: previous + 1))",
                                                     at: SourceLocation(path: path, line: heading.line + split.bodyLineOffset, column: 1), rule: .headingSkip))

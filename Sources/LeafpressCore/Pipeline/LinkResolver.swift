@@ -30,7 +30,16 @@ struct LinkResolver: LinkRewriting {
     }
 
     mutating func rewrite(_ destination: String, isImage: Bool, line: Int, column: Int, anchors: [String: String]) -> String {
-        let here = SourceLocation(path: path, line: line + lineOffset, column: column)
+        rewrite(destination, isImage: isImage, line: line, column: column, block: nil, anchors: anchors)
+    }
+
+    /// Links in a shared block resolve from the block's own folder (`content/blocks/`),
+    /// so `../leaflets/knee/` and `../assets/map.png` mean the same in every leaflet.
+    mutating func rewrite(_ destination: String, isImage: Bool, line: Int, column: Int, block: String?, anchors: [String: String]) -> String {
+        let here = block.map { SourceLocation(path: $0, line: line, column: column) }
+            ?? SourceLocation(path: path, line: line + lineOffset, column: column)
+        let base = block == nil ? "leaflets/\(slug)/" : "blocks/"
+        let inThisFile = block == nil ? "in this file" : "in this block"
         if destination.isEmpty || Self.hasScheme(destination) || destination.hasPrefix("//") { return destination }
 
         var pathPart = Substring(destination)
@@ -45,7 +54,7 @@ struct LinkResolver: LinkRewriting {
             guard let fragment else { return destination }
             let anchor = String(fragment).removingPercentEncoding ?? String(fragment)
             if let id = anchors[anchor] { return "#" + Self.encode(id) }
-            diagnostics.append(.error("no heading with anchor '#\(anchor)' in this file", at: here, rule: .brokenLink))
+            diagnostics.append(.error("no heading with anchor '#\(anchor)' \(inThisFile)", at: here, rule: .brokenLink))
             return destination
         }
         if pathPart.hasPrefix("/") {
@@ -53,7 +62,7 @@ struct LinkResolver: LinkRewriting {
             return destination
         }
         let decoded = String(pathPart).removingPercentEncoding ?? String(pathPart)
-        guard let parts = PathSafety.normalise("leaflets/\(slug)/" + decoded) else {
+        guard let parts = PathSafety.normalise(base + decoded) else {
             diagnostics.append(.error("link '\(destination)' leaves the content folder", at: here, rule: .brokenLink))
             return destination
         }

@@ -24,6 +24,10 @@ public struct SiteBuilder: Sendable {
         var siteAssets: [String]
         /// Leaflets whose PDF this build prints.
         var pdfSlugs: Set<String> = []
+        /// Shared blocks (`content/blocks/`).
+        var blocks: BlockLibrary
+        /// Callout labels and table names per language, from the interface strings.
+        var labels: [String: MarkdownLabels] = [:]
     }
 
     /// What the stages after load made of the leaflets.
@@ -66,7 +70,12 @@ public struct SiteBuilder: Sendable {
         let outcomes = run.stage(.renderLeaflets) { renderLeaflets(prepared.plans, of: prepared, into: nil, keepSections: true, diagnostics: &$0) }
         run.stage(.crossLeafletChecks) { checkAcrossLeaflets(outcomes, diagnostics: &$0) }
         let leaflets = outcomes.map { CheckResult.Leaflet(manifest: $0.manifest, folder: $0.folder, sections: $0.sections) }
-        return CheckResult(site: prepared.site, leaflets: leaflets, diagnostics: run.sortedDiagnostics)
+        var blocks = Dictionary(uniqueKeysWithValues: prepared.blocks.names.map { ($0, [String]()) })
+        for outcome in outcomes {
+            for name in outcome.blocks { blocks[name, default: []].append(outcome.manifest.slug) }
+        }
+        return CheckResult(site: prepared.site, leaflets: leaflets, diagnostics: run.sortedDiagnostics,
+                           blocks: blocks.mapValues { $0.sorted() })
     }
 
     /// What `manifest.json` would record for the content as it is now, without writing
@@ -165,6 +174,12 @@ public struct SiteBuilder: Sendable {
             return nil
         }
 
+        let blocks = BlockLibrary.load(scanner, siteLanguage: site.language, diagnostics: &diagnostics)
+        for name in site.requiredBlocks where !blocks.names.contains(name) {
+            var message = "required block '\(name)' does not exist in \(blocks.folder)/"
+            if let near = Suggestion.nearest(to: name, in: blocks.names) { message += "; did you mean '\(near)'?" }
+            diagnostics.append(.error(message, at: site.requiredBlocksLocation, rule: .blockUnknown))
+        }
         let folders = scanner.leafletFolders(diagnostics: &diagnostics)
         let siteAssets = scanner.siteAssets(diagnostics: &diagnostics)
         let planned = Parallel.map(folders.count, jobs: options.jobs) { index -> (LeafletPlan?, [Diagnostic]) in
@@ -200,7 +215,8 @@ public struct SiteBuilder: Sendable {
         }
         return Prepared(site: site, templates: templates, catalog: catalog, directory: directory,
                         pages: PageBuilder(site: site, catalog: catalog, directory: directory),
-                        scanner: scanner, plans: plans, targets: targets, siteAssets: siteAssets)
+                        scanner: scanner, plans: plans, targets: targets, siteAssets: siteAssets,
+                        blocks: blocks, labels: catalog.mapValues(MarkdownLabels.init(strings:)))
     }
 
     /// Stage cross-leaflet checks: anchors into other leaflets' sections, now that every
@@ -213,12 +229,15 @@ public struct SiteBuilder: Sendable {
         for outcome in outcomes where linked.contains(outcome.manifest.slug) {
             anchors[outcome.manifest.slug] = Set(outcome.anchors)
         }
+        // A link in a shared block is checked once per leaflet that includes it.
+        var seen: Set<Diagnostic> = []
         for link in pending {
             guard let known = anchors[link.slug],
                   // A link into a section that failed to render is not reported twice.
                   known.contains(AnchorHash.of(file: link.file, anchor: nil)),
                   !known.contains(AnchorHash.of(file: link.file, anchor: link.anchor)) else { continue }
-            diagnostics.append(.error("no heading with anchor '#\(link.anchor)' in \(link.slug)/\(link.file)", at: link.location, rule: .brokenLink))
+            let problem = Diagnostic.error("no heading with anchor '#\(link.anchor)' in \(link.slug)/\(link.file)", at: link.location, rule: .brokenLink)
+            if seen.insert(problem).inserted { diagnostics.append(problem) }
         }
     }
 
@@ -243,11 +262,17 @@ public struct SiteBuilder: Sendable {
     func renderLeaflets(_ plans: [LeafletPlan], of prepared: Prepared, into sink: (any SiteOutput)?,
                         keepSections: Bool = false, hashSources: Bool = false, diagnostics: inout [Diagnostic]) -> [LeafletOutcome] {
         var renderer = LeafletRenderer(templates: prepared.templates, pages: prepared.pages, targets: prepared.targets, site: prepared.site,
-                                       writer: sink, keepSections: keepSections, pdfSlugs: prepared.pdfSlugs)
+                                       writer: sink, keepSections: keepSections, blocks: prepared.blocks,
+                                       labels: prepared.labels, pdfSlugs: prepared.pdfSlugs)
         renderer.hashSources = hashSources
         let configured = renderer
         let outcomes = Parallel.map(plans.count, jobs: options.jobs) { configured.render(plans[$0]) }
-        for outcome in outcomes { diagnostics += outcome.diagnostics }
+        // A problem inside a shared block is found in every leaflet that includes it; it
+        // is reported once.
+        var seen: Set<Diagnostic> = []
+        for outcome in outcomes {
+            for diagnostic in outcome.diagnostics where seen.insert(diagnostic).inserted { diagnostics.append(diagnostic) }
+        }
         return outcomes
     }
 

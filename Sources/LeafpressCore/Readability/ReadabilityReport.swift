@@ -27,7 +27,7 @@ public struct ReadabilityReport: Sendable, Equatable {
             switch block.kind {
             case .heading, .code:
                 continue
-            case .paragraph, .blockQuote, .listItem:
+            case .paragraph, .blockQuote, .listItem, .tableCell:
                 add(block, convention: convention)
             }
         }
@@ -75,9 +75,9 @@ public struct ReadabilityReport: Sendable, Equatable {
             return ReadabilitySentence(text: unit.text, words: count, line: block.line, offset: unit.offset,
                                        kind: block.kind, countsAsSentence: count > 2)
         }
-        if block.kind == .listItem, !units.contains(where: \.countsAsSentence), blockStats.words > 0 {
+        if block.kind == .listItem || block.kind == .tableCell, !units.contains(where: \.countsAsSentence), blockStats.words > 0 {
             units = [ReadabilitySentence(text: block.text.trimmingSpaces(), words: blockStats.words, line: block.line,
-                                         offset: 0, kind: .listItem, countsAsSentence: true)]
+                                         offset: 0, kind: block.kind, countsAsSentence: true)]
         }
         blockStats.sentences = units.filter(\.countsAsSentence).count
         if let longest = units.max(by: { $0.words < $1.words }), longest.words > 0 {

@@ -98,6 +98,12 @@ approved_by: "اعتمدها"
 version_history: "سجل الإصدارات"
 translation_stale: "تم تحديث النسخة الأصلية من هذه النشرة بعد ترجمتها، لذلك قد لا تكون هذه الترجمة محدّثة."
 translation_stale_link: "اقرأ النسخة الأصلية المحدّثة"
+callout_note: ملاحظة
+callout_tip: نصيحة
+callout_important: مهم
+callout_warning: تحذير
+callout_caution: تنبيه
+table_label: جدول
 
 """#),
         ("i18n/en.yml", #"""
@@ -148,6 +154,12 @@ approved_by: Approved by
 version_history: Version history
 translation_stale: The original of this leaflet has been updated since it was translated, so this translation may be out of date.
 translation_stale_link: Read the updated original
+callout_note: Note
+callout_tip: Tip
+callout_important: Important
+callout_warning: Warning
+callout_caution: Caution
+table_label: Table
 
 """#),
         ("i18n/es.yml", #"""
@@ -197,6 +209,12 @@ approved_by: Aprobado por
 version_history: Historial de versiones
 translation_stale: El original de este folleto se ha actualizado después de traducirlo, así que esta traducción puede no estar al día.
 translation_stale_link: Leer el original actualizado
+callout_note: Nota
+callout_tip: Consejo
+callout_important: Importante
+callout_warning: Advertencia
+callout_caution: Precaución
+table_label: Tabla
 
 """#),
         ("index.mustache", ##"""
@@ -681,6 +699,33 @@ dd { margin: 0; }
 .leaflet-actions { margin-block: 1rem 0; }
 .pdf-link { display: inline-block; min-height: 24px; padding: 0.3rem 0.8rem; border: 2px solid currentColor; border-radius: 4px; text-decoration: none; font-weight: 600; }
 
+/* Pipe tables. The box scrolls sideways on its own when a table is wider than the
+   screen, so the page never does; it can take focus so keyboard users can scroll it. */
+.table-scroll { max-width: 100%; overflow-x: auto; margin-block: 1.25rem; }
+.table-scroll table { border-collapse: collapse; min-width: 50%; }
+.table-scroll caption { text-align: start; font-weight: 700; padding-block-end: 0.4rem; }
+.table-scroll th, .table-scroll td { padding: 0.4rem 0.6rem; border: 1px solid var(--rule); vertical-align: top; text-align: start; }
+.table-scroll thead th { background: var(--tint); border-block-end: 2px solid var(--text); }
+.table-scroll .align-left { text-align: left; }
+.table-scroll .align-center { text-align: center; }
+.table-scroll .align-right { text-align: right; }
+
+/* Figures: an image with its caption. */
+figure { margin-block: 1.5rem; margin-inline: 0; }
+figure img { max-width: 100%; height: auto; }
+figcaption { margin-block-start: 0.4rem; color: var(--muted); }
+
+/* Callouts ([!NOTE], [!TIP], [!IMPORTANT], [!WARNING], [!CAUTION]): the level is a
+   written label; the border style differs too, so colour is never the only signal. */
+.callout { margin-block: 1.5rem; padding: 0.75rem 1.1rem; border: 2px solid var(--rule); border-inline-start-width: 8px; background: var(--tint); }
+.callout > :last-child { margin-block-end: 0; }
+.callout-label { margin-block: 0 0.4rem; font-weight: 700; text-transform: uppercase; letter-spacing: 0.04em; }
+.callout-note { border-color: var(--link); }
+.callout-tip { border-color: var(--non-urgent); border-style: dashed; border-inline-start-style: solid; }
+.callout-important { border-color: var(--link-visited); border-inline-start-style: double; border-inline-start-width: 10px; }
+.callout-warning { border-color: var(--urgent); border-width: 3px; border-inline-start-width: 10px; }
+.callout-caution { border-color: var(--emergency); border-width: 3px; border-inline-start-width: 12px; }
+
 @media (prefers-reduced-motion: reduce) {
   * { animation: none !important; transition: none !important; scroll-behavior: auto !important; }
 }
@@ -722,6 +767,18 @@ dd { margin: 0; }
   .qr-code { width: 28mm; height: 28mm; flex: none; }
   .leaflet-about { color: #000; margin-block-start: 6mm; }
   .site-footer { background: none; border-block-start: 1px solid #000; color: #000; padding-block: 3mm 0; font-size: 9pt; break-inside: avoid; }
+}
+
+/* Print: tables, figures and callouts. A table's header row repeats on every page, rows
+   and callouts are never split, and the scrolling box lets the table break across pages
+   (a scrolling box would be printed as one unbreakable piece). */
+@media print {
+  .table-scroll { overflow: visible; }
+  .table-scroll thead { display: table-header-group; }
+  .table-scroll tr, .callout, figure { break-inside: avoid; page-break-inside: avoid; }
+  .table-scroll th, .table-scroll td { border-color: #000; }
+  .table-scroll thead th { background: none; }
+  .callout { background: none; color: #000; }
 }
 
 """#),

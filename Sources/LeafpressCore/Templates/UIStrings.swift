@@ -48,6 +48,12 @@ public struct UIStrings: Sendable {
         "version_history": "Version history",
         "translation_stale": "The original of this leaflet has been updated since it was translated, so this translation may be out of date.",
         "translation_stale_link": "Read the updated original",
+        "callout_note": "Note",
+        "callout_tip": "Tip",
+        "callout_important": "Important",
+        "callout_warning": "Warning",
+        "callout_caution": "Caution",
+        "table_label": "Table",
     ], months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"])
 
     public init(values: [String: String], months: [String]) {
