@@ -30,9 +30,18 @@ public struct BlockLibrary: Sendable {
     /// Reads every block file; badly named files are reported and left out.
     static func load(_ scanner: ContentScanner, siteLanguage: String, diagnostics: inout [Diagnostic]) -> BlockLibrary {
         var library = BlockLibrary(siteLanguage: siteLanguage, folder: scanner.display("blocks"))
-        let path = scanner.absoluteContent + "/blocks"
-        guard FileManager.default.fileExists(atPath: path) else { return library }
-        for file in DirectoryListing.files(under: path, boundary: scanner.absoluteContent, display: scanner.display("blocks"), diagnostics: &diagnostics) {
+        let files: [String]
+        switch scanner.content.resolve("blocks", flags: O_RDONLY | O_DIRECTORY) {
+        case .success(let fd):
+            close(fd)
+            files = scanner.content.files(under: "blocks", diagnostics: &diagnostics)
+        case .failure(.missing):
+            return library
+        case .failure(let refusal):
+            diagnostics.append(scanner.content.diagnostic(for: refusal, at: "blocks", link: true))
+            return library
+        }
+        for file in files {
             let display = scanner.display("blocks/" + file)
             guard file.hasSuffix(".md"), !file.contains("/") else {
                 diagnostics.append(.warning("only Markdown files directly in blocks/ are blocks (NAME.md or NAME.LANG.md); this file is not used",
@@ -44,7 +53,7 @@ public struct BlockLibrary: Sendable {
                                           at: SourceLocation(path: display), rule: .blockName))
                 continue
             }
-            switch SourceText.load(path: path + "/" + file, displayPath: display) {
+            switch scanner.content.text("blocks/" + file) {
             case .failure(let diagnostic):
                 diagnostics.append(diagnostic)
             case .success(let text):
