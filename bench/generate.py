@@ -18,6 +18,11 @@ other leaflets (always to a leaflet that exists).  Section files average about
 600 bytes (front matter included), so N = 10,000 leaflets gives 100,000 files and
 about 60 MB of Markdown.
 
+With --hugo DIR it also writes the Hugo twin of the same site into DIR: one Hugo page
+per leaflet (content/leaflet-00001.md) whose body is the leaflet's sections in order,
+each under a "## title" heading (its own "##" subheadings moved down to "###"), with
+a minimal layout that carries the same footer text, so Hugo renders the same Markdown.
+
 Deterministic: each leaflet has its own `random.Random` seeded from (seed, index),
 so leaflet-00042 is identical across runs and almost identical across N (only the
 link targets depend on N, because they must exist).  Python 3 standard library only.
@@ -274,6 +279,95 @@ def generate(count, out, seed, section_bytes):
     return total, files
 
 
+HUGO_CONFIG = """\
+baseURL = "/"
+title = "Leafpress Benchmark Leaflets"
+disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT"]
+[markup.goldmark.renderer]
+unsafe = false
+"""
+
+HUGO_SINGLE = """\
+<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><title>{{ .Title }} – {{ .Site.Title }}</title>
+<meta name="description" content="{{ .Params.summary }}"></head>
+<body>
+<main><h1>{{ .Title }}</h1><p>{{ .Params.summary }}</p>
+<nav><ol>{{ range .Params.sections }}<li>{{ . }}</li>{{ end }}</ol></nav>
+{{ .Content }}</main>
+<footer><p>{{ .Site.Params.disclaimer }}</p><p>{{ .Site.Params.copyright }}</p></footer>
+</body>
+</html>
+"""
+
+HUGO_LIST = """\
+<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><title>{{ .Site.Title }}</title></head>
+<body>
+<main><h1>{{ .Site.Title }}</h1>
+<ul>{{ range .Site.RegularPages.ByTitle }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Params.summary }}</li>{{ end }}</ul>
+</main>
+<footer><p>{{ .Site.Params.disclaimer }}</p><p>{{ .Site.Params.copyright }}</p></footer>
+</body>
+</html>
+"""
+
+
+def simple_yaml(text):
+    """The scalar keys of a generated leaflet.yml (the generator writes no nesting)."""
+    values = {}
+    for line in text.splitlines():
+        if line and not line.startswith(" ") and ":" in line:
+            key, _, value = line.partition(":")
+            value = value.strip()
+            if value.startswith('"') and value.endswith('"'):
+                value = value[1:-1].replace('\\"', '"').replace("\\\\", "\\")
+            values[key] = value
+    return values
+
+
+def write_hugo_twin(content, out):
+    """The same leaflets as one Hugo page each, under `out` (replaced)."""
+    if os.path.exists(out):
+        shutil.rmtree(out)
+    os.makedirs(os.path.join(out, "content"))
+    os.makedirs(os.path.join(out, "layouts", "_default"))
+    with open(os.path.join(content, "site.yml"), encoding="utf-8") as f:
+        site = simple_yaml(f.read())
+    with open(os.path.join(out, "hugo.toml"), "w", encoding="utf-8") as f:
+        f.write(HUGO_CONFIG + "[params]\ncopyright = %s\ndisclaimer = %s\n"
+                % (json_string(site["copyright"]), json_string(site["disclaimer"])))
+    for name, text in (("single.html", HUGO_SINGLE), ("list.html", HUGO_LIST)):
+        with open(os.path.join(out, "layouts", "_default", name), "w", encoding="utf-8") as f:
+            f.write(text)
+    leaflets = os.path.join(content, "leaflets")
+    for slug in sorted(os.listdir(leaflets)):
+        folder = os.path.join(leaflets, slug)
+        with open(os.path.join(folder, "leaflet.yml"), encoding="utf-8") as f:
+            meta = simple_yaml(f.read())
+        titles, bodies = [], []
+        for name in sorted(n for n in os.listdir(folder) if n.endswith(".md")):
+            with open(os.path.join(folder, name), encoding="utf-8") as f:
+                text = f.read()
+            _, front, body = text.split("---\n", 2)
+            title = simple_yaml(front)["title"]
+            titles.append(title)
+            body = "\n".join("#" + line if line.startswith("## ") else line for line in body.splitlines())
+            bodies.append("## %s\n%s" % (title, body))
+        head = "---\ntitle: %s\nsummary: %s\ndate: %s\nsections:\n%s---\n\n" % (
+            json_string(meta["title"]), json_string(meta["summary"]), meta["reviewed"],
+            "".join("  - %s\n" % json_string(t) for t in titles))
+        with open(os.path.join(out, "content", slug + ".md"), "w", encoding="utf-8") as f:
+            f.write(head + "\n\n".join(bodies) + "\n")
+
+
+def json_string(text):
+    """A double-quoted string that YAML and TOML both read back as `text`."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def main(argv):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--leaflets", type=int, required=True, help="number of leaflets (N)")
@@ -281,6 +375,7 @@ def main(argv):
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--section-bytes", type=int, default=600,
                         help="approximate mean size of a section file (default 600)")
+    parser.add_argument("--hugo", help="also write the Hugo twin of the site into this folder (replaced)")
     args = parser.parse_args(argv)
     if args.leaflets < 1 or args.leaflets > 99999:
         parser.error("--leaflets must be between 1 and 99999")
@@ -289,6 +384,8 @@ def main(argv):
     total, files = generate(args.leaflets, args.out, args.seed, args.section_bytes)
     sys.stderr.write("generated %d leaflets, %d section files, %.1f MB of Markdown in %s\n"
                      % (args.leaflets, files, total / 1e6, args.out))
+    if args.hugo:
+        write_hugo_twin(args.out, args.hugo)
     print(total)
 
 

@@ -1,20 +1,28 @@
 #!/usr/bin/env bash
-# Leafpress performance benchmark: Leafpress against the cmark floor.
+# Leafpress performance benchmark: Leafpress beside Hugo over the same text, and the
+# serial cmark floor, in one run.
 #
 #   bash bench/run.sh [N...]        # default: 100 1000 10000
 #
-# Environment: RUNS (best of, default 3), BATCH (max files per cmark process, default 2000),
-# SKIP_BUILD=1 (use the existing release binary), LEAFPRESS_BIN=path (use that binary, no build),
-# TEMPLATES=dir (theme folder, default templates), KEEP_SITES=1 (keep the --jobs 1 site).
+# Per N: a build into an empty folder (the previous site removed first, as a user would),
+# five builds back to back into the existing site, the same two cases for Hugo over the
+# same Markdown (bench/generate.py --hugo writes the twin), `cmark` over every section file
+# one process at a time (the serial floor), and `leafpress serve`: time to its first
+# response, resident memory, and the rebuild after a one-section edit.
+#
+# Environment: REPEAT (back-to-back builds, default 5), EMPTY_RUNS (empty-folder builds,
+# median taken, default 3), SKIP_BUILD=1 (use the existing release binary),
+# LEAFPRESS_BIN=path (use that binary), TEMPLATES=dir (theme, default: built-in templates/).
 # Work files go to bench-work/ (git-ignored); the table goes to bench-work/results.md.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 WORK="$ROOT/bench-work"
-RUNS="${RUNS:-3}"
-BATCH="${BATCH:-2000}"
+REPEAT="${REPEAT:-5}"
+EMPTY_RUNS="${EMPTY_RUNS:-3}"
 TEMPLATES="${TEMPLATES:-templates}"
+BATCH=2000
 if [ "$#" -gt 0 ]; then NS=("$@"); else NS=(100 1000 10000); fi
 for n in "${NS[@]}"; do
     [[ "$n" =~ ^[1-9][0-9]*$ ]] || { echo "run.sh: N must be a positive integer, got '$n'" >&2; exit 2; }
@@ -22,14 +30,12 @@ done
 
 log() { printf '%s\n' "$*" >&2; }
 
-# --- tools ------------------------------------------------------------------------------
-if ! command -v cmark >/dev/null 2>&1 || [ ! -x /usr/bin/time ]; then
-    log "== installing cmark and GNU time"
-    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-    $SUDO apt-get update
-    $SUDO apt-get install -y cmark time
+# --- tools: hugo, cmark, GNU time (scripts/install-deps.sh --bench) -----------------------
+if ! command -v hugo >/dev/null || ! command -v cmark >/dev/null || [ ! -x /usr/bin/time ] || ! command -v curl >/dev/null; then
+    log "== installing the benchmark's tools"
+    bash scripts/install-deps.sh --bench
+    command -v curl >/dev/null || { log "run.sh: curl is required"; exit 1; }
 fi
-command -v python3 >/dev/null || { log "run.sh: python3 is required"; exit 1; }
 
 # --- release binary ---------------------------------------------------------------------
 if [ -n "${LEAFPRESS_BIN:-}" ]; then
@@ -47,183 +53,168 @@ mkdir -p "$WORK"
 GEN_HASH="$(sha256sum bench/generate.py | cut -c1-16)"
 CORES="$(nproc)"
 
-# now_us: microseconds since the epoch (bash 5 EPOCHREALTIME, no subprocess).
 now_us() { local t="${EPOCHREALTIME/[,.]/}"; echo "$t"; }
-# secs US: microseconds -> seconds with 3 decimals.
-secs() { awk -v u="$1" 'BEGIN { printf "%.3f", u / 1e6 }'; }
+# stats LIST...: "median max" of integers.
+stats() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; print m, v[NR] }'; }
+s3() { awk -v u="$1" 'BEGIN { printf "%.3f", u / 1e6 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "–" }'; }
 
-# time_best OUTVAR CMD...: best wall time in µs over $RUNS runs of CMD (stdout discarded).
-time_best() {
-    local __var="$1"; shift
-    local best="" i t0 t1 dt
-    for ((i = 1; i <= RUNS; i++)); do
-        t0=$(now_us); "$@" >/dev/null; t1=$(now_us)
-        dt=$((t1 - t0))
-        if [ -z "$best" ] || [ "$dt" -lt "$best" ]; then best=$dt; fi
-    done
-    printf -v "$__var" '%s' "$best"
-}
-
-# cmark_floor LIST P BATCHSIZE: one cmark process per batch of files, P in parallel.
-cmark_floor() { xargs -0 -n "$3" -P "$2" cmark <"$1" >/dev/null; }
-
-# leafpress_run OUTVAR_US OUTVAR_KB DIR ARGS...: one timed build under /usr/bin/time -v.
-# Returns leafpress's exit status; stderr goes to $DIR/leafpress.stderr.
+# run_timed OUTVAR_US DIR CMD...: wall time of CMD; its peak RSS (KiB) goes to DIR/last.kb
+# and its CPU time (user + system, µs) to DIR/last.cpu.
 LAST_STATUS=0
-leafpress_run() {
-    local __us="$1" __kb="$2" dir="$3"; shift 3
+run_timed() {
+    local __us="$1" dir="$2"; shift 2
     local t0 t1 status=0
     t0=$(now_us)
-    /usr/bin/time -v -o "$dir/time.txt" "$BIN" build "$@" >/dev/null 2>"$dir/leafpress.stderr" || status=$?
+    /usr/bin/time -f '%M %U %S' -o "$dir/last.time" "$@" >/dev/null 2>"$dir/last.stderr" || status=$?
     t1=$(now_us)
+    awk '{ print $1 }' "$dir/last.time" >"$dir/last.kb"
+    awk '{ printf "%d\n", ($2 + $3) * 1e6 }' "$dir/last.time" >"$dir/last.cpu"
     printf -v "$__us" '%s' "$((t1 - t0))"
-    printf -v "$__kb" '%s' "$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$dir/time.txt")"
     LAST_STATUS=$status
-    return 0
+    if [ "$status" -ne 0 ]; then
+        log "!! $1 exited with status $status:"; head -n 20 "$dir/last.stderr" >&2
+        cp "$dir/last.stderr" "$dir/failed.stderr"
+    fi
 }
 
-# leafpress_best PREFIX DIR ARGS...: best of $RUNS; sets PREFIX_us, PREFIX_kb (max RSS), PREFIX_ok.
-leafpress_best() {
-    local prefix="$1" dir="$2"; shift 2
-    local best="" maxkb=0 i us kb ok=1
-    for ((i = 1; i <= RUNS; i++)); do
-        leafpress_run us kb "$dir" "$@"
-        if [ "$LAST_STATUS" -ne 0 ]; then
-            ok=0
-            log "!! leafpress exited with status $LAST_STATUS; first lines of stderr:"
-            head -n 20 "$dir/leafpress.stderr" >&2
-            cp "$dir/leafpress.stderr" "$dir/leafpress.failed.stderr"
-            break
-        fi
-        if [ -z "$best" ] || [ "$us" -lt "$best" ]; then best=$us; fi
-        if [ "${kb:-0}" -gt "$maxkb" ]; then maxkb=$kb; fi
-    done
-    printf -v "${prefix}_us" '%s' "${best:-0}"
-    printf -v "${prefix}_kb" '%s' "$maxkb"
-    printf -v "${prefix}_ok" '%s' "$ok"
-}
-
+LOAD_START="$(cut -d' ' -f1-3 /proc/loadavg)"
+log "== load average before the run: $LOAD_START ($CORES cores)"
 ROWS=()
+SERVE_ROWS=()
 NOTES=()
-LOAD_START="$(cut -d' ' -f1 /proc/loadavg)"
-if awk -v l="$LOAD_START" -v c="$CORES" 'BEGIN { exit !(l > 0.5) }'; then
-    log "!! load average is $LOAD_START before the benchmark: other work on this machine will skew the times"
-fi
 LARGEST=0
 for n in "${NS[@]}"; do [ "$n" -gt "$LARGEST" ] && LARGEST=$n; done
 
 for n in "${NS[@]}"; do
     dir="$WORK/$n"
     content="$dir/content"
+    twin="$dir/hugo"
     mkdir -p "$dir"
-
-    # --- generate (skipped when this generator already made this N) ----------------------
     stamp="$dir/generated.stamp"
-    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$GEN_HASH" ] && [ -d "$content" ]; then
-        log "== N=$n: content up to date ($content)"
+    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$GEN_HASH" ] && [ -d "$content" ] && [ -d "$twin" ]; then
+        log "== N=$n: content up to date"
     else
-        log "== N=$n: generating $content"
+        log "== N=$n: generating $content and its Hugo twin"
         rm -f "$stamp"
-        python3 bench/generate.py --leaflets "$n" --out "$content" >/dev/null
+        python3 bench/generate.py --leaflets "$n" --out "$content" --hugo "$twin" >/dev/null
         echo "$GEN_HASH" >"$stamp"
     fi
     find "$content/leaflets" -name '*.md' -print0 | LC_ALL=C sort -z >"$dir/md.list"
-    files=$(tr -cd '\0' <"$dir/md.list" | wc -c)
     md_bytes=$(xargs -0 cat <"$dir/md.list" | wc -c)
-    md_mb=$(awk -v b="$md_bytes" 'BEGIN { printf "%.2f", b / 1e6 }')
+    xargs -0 cat <"$dir/md.list" >/dev/null  # warm the page cache
 
-    # --- floor: the cmark CLI over the same section files ---------------------------------
-    # Batches of at most $BATCH files, but at least two batches so that -P 2 can use both cores.
-    half=$(((files + 1) / 2))
-    batch2=$((half < BATCH ? half : BATCH)); [ "$batch2" -lt 1 ] && batch2=1
-    cat "$dir/md.list" | xargs -0 cat >/dev/null  # warm the page cache
-    log "== N=$n: cmark floor over $files files ($md_mb MB), best of $RUNS"
-    time_best floor1_us cmark_floor "$dir/md.list" 1 "$BATCH"
-    time_best floor2_us cmark_floor "$dir/md.list" "$CORES" "$batch2"
+    # --- the serial cmark floor: one cmark process at a time over every section file ----
+    floors=(); fcpus=()
+    for _ in 1 2 3; do
+        run_timed us "$dir" xargs -0 -a "$dir/md.list" -n "$BATCH" -P 1 cmark
+        floors+=("$us"); fcpus+=("$(cat "$dir/last.cpu")")
+    done
+    read -r floor_us _ <<<"$(stats "${floors[@]}")"
+    read -r floor_cpu _ <<<"$(stats "${fcpus[@]}")"
 
-    # --- Leafpress ------------------------------------------------------------------------
-    log "== N=$n: leafpress build, best of $RUNS"
-    leafpress_best lp "$dir" --content "$content" --templates "$TEMPLATES" --output "$dir/site"
-    if [ "$lp_ok" = 1 ]; then
-        warnings=$(grep -c ': warning:' "$dir/leafpress.stderr" || true)
-        [ "$warnings" -gt 0 ] && { log "   $warnings warnings; first lines:"; grep ': warning:' "$dir/leafpress.stderr" | head -n 5 >&2; }
-        log "   $(tail -n 1 "$dir/leafpress.stderr")"
-        row=$(awk -v n="$n" -v mb="$md_mb" -v mbb="$md_bytes" -v f1="$floor1_us" -v f2="$floor2_us" \
-                  -v lp="$lp_us" -v kb="$lp_kb" 'BEGIN {
-            s = lp / 1e6
-            printf "| %d | %.1f | %.3f | %.3f | %.3f | %.2f | %.0f | %.1f | %.1f | %.0f |",
-                n, mb, f1 / 1e6, f2 / 1e6, s, lp / f2, n / s, mbb / 1e6 / s, kb / 1024, lp / n }')
-        echo "$n $lp_us" >>"$WORK/.per-leaflet.$$"
-    else
-        row=$(awk -v n="$n" -v mb="$md_mb" -v f1="$floor1_us" -v f2="$floor2_us" 'BEGIN {
-            printf "| %d | %.1f | %.3f | %.3f | FAILED | – | – | – | – | – |", n, mb, f1 / 1e6, f2 / 1e6 }')
-        NOTES+=("- N=$n: **leafpress build failed**, see \`bench-work/$n/leafpress.failed.stderr\`.")
+    # --- Leafpress: empty folder (previous site removed first), then back-to-back --------
+    lp_args=(build --content "$content" --templates "$TEMPLATES" --output "$dir/site")
+    empties=(); peak=0; cpus=()
+    for ((i = 1; i <= EMPTY_RUNS; i++)); do
+        rm -rf "$dir/site"
+        run_timed us "$dir" "$BIN" "${lp_args[@]}"
+        [ "$LAST_STATUS" -ne 0 ] && break
+        empties+=("$us"); kb=$(cat "$dir/last.kb"); [ "$kb" -gt "$peak" ] && peak=$kb
+        cpus+=("$(cat "$dir/last.cpu")")
+    done
+    repeats=()
+    for ((i = 1; i <= REPEAT; i++)); do
+        run_timed us "$dir" "$BIN" "${lp_args[@]}"
+        [ "$LAST_STATUS" -ne 0 ] && break
+        repeats+=("$us"); kb=$(cat "$dir/last.kb"); [ "$kb" -gt "$peak" ] && peak=$kb
+        cpus+=("$(cat "$dir/last.cpu")")
+    done
+    if [ "${#repeats[@]}" -lt "$REPEAT" ]; then
+        ROWS+=("| $n | FAILED (see bench-work/$n/failed.stderr) |"); continue
     fi
-    ROWS+=("$row")
-    log "$row"
+    read -r lp_empty _ <<<"$(stats "${empties[@]}")"
+    read -r lp_rep lp_slow <<<"$(stats "${repeats[@]}")"
+    read -r lp_cpu _ <<<"$(stats "${cpus[@]}")"
+    log "   leafpress: empty $(s3 "$lp_empty") s, repeated median $(s3 "$lp_rep") s (slowest $(s3 "$lp_slow") s)"
 
-    # --- largest N: --jobs 1, determinism, one-file rebuild -------------------------------
-    if [ "$n" = "$LARGEST" ] && [ "$lp_ok" = 1 ]; then
-        log "== N=$n: leafpress build --jobs 1, best of $RUNS"
-        leafpress_best j1 "$dir" --content "$content" --templates "$TEMPLATES" --output "$dir/site-j1" --jobs 1
-        if [ "$j1_ok" = 1 ]; then
-            NOTES+=("- N=$n, \`--jobs 1\`: $(secs "$j1_us") s, peak $(awk -v k="$j1_kb" 'BEGIN { printf "%.1f", k / 1024 }') MiB; default jobs ($CORES cores) speed-up: $(awk -v a="$j1_us" -v b="$lp_us" 'BEGIN { printf "%.2f", a / b }')×.")
-            if diff -r -q "$dir/site" "$dir/site-j1" >"$dir/determinism.diff" 2>&1; then
-                NOTES+=("- Determinism: the site built with \`--jobs 1\` and with default jobs is byte-identical (\`diff -r -q\`).")
-            else
-                NOTES+=("- Determinism: **sites differ** between \`--jobs 1\` and default jobs ($(wc -l <"$dir/determinism.diff") differences, see \`bench-work/$n/determinism.diff\`).")
-                head -n 10 "$dir/determinism.diff" >&2
-            fi
-        else
-            NOTES+=("- N=$n, \`--jobs 1\`: **build failed**.")
-        fi
+    # --- Hugo over the same text ---------------------------------------------------------
+    hugo_args=(--quiet --source "$twin" --destination "$dir/public")
+    hempties=(); hcpus=()
+    for ((i = 1; i <= EMPTY_RUNS; i++)); do
+        rm -rf "$dir/public"
+        run_timed us "$dir" hugo "${hugo_args[@]}"; hempties+=("$us"); hcpus+=("$(cat "$dir/last.cpu")")
+    done
+    hrepeats=()
+    for ((i = 1; i <= REPEAT; i++)); do run_timed us "$dir" hugo "${hugo_args[@]}"; hrepeats+=("$us"); hcpus+=("$(cat "$dir/last.cpu")"); done
+    read -r hugo_cpu _ <<<"$(stats "${hcpus[@]}")"
+    read -r hugo_empty _ <<<"$(stats "${hempties[@]}")"
+    read -r hugo_rep _ <<<"$(stats "${hrepeats[@]}")"
+    log "   hugo: empty $(s3 "$hugo_empty") s, repeated median $(s3 "$hugo_rep") s"
 
-        log "== N=$n: incremental rebuild in leafpress serve after editing one section file"
-        edited="$content/leaflets/leaflet-00001/04-after.md"
-        cp "$edited" "$dir/edited.orig"
-        "$BIN" serve --port 0 --content "$content" --templates "$TEMPLATES" >"$dir/serve.out" 2>"$dir/serve.err" &
-        serve_pid=$!
-        # The server prints its address once the first build is done and it listens.
-        for _ in $(seq 1 1200); do grep -q '^serving' "$dir/serve.out" 2>/dev/null && break; sleep 0.1; done
-        printf '\nOne more sentence, added by the benchmark.\n' >>"$edited"
-        for _ in $(seq 1 300); do grep -q '^rebuilt' "$dir/serve.err" && break; sleep 0.05; done
-        cp "$dir/edited.orig" "$edited"
-        for _ in $(seq 1 300); do [ "$(grep -c '^rebuilt' "$dir/serve.err")" -ge 2 ] && break; sleep 0.05; done
-        kill -INT "$serve_pid" 2>/dev/null || true
-        wait "$serve_pid" 2>/dev/null || true
-        inc_line=$(grep '^rebuilt' "$dir/serve.err" | head -n 1 || true)
-        if [ -n "$inc_line" ]; then
-            NOTES+=("- N=$n, one section file edited while \`leafpress serve\` runs: ${inc_line%%;*} (target ≤ 100 ms).")
+    ROWS+=("$(awk -v n="$n" -v mb="$md_bytes" -v f="$floor_us" -v le="$lp_empty" -v lr="$lp_rep" -v ls="$lp_slow" \
+                  -v he="$hugo_empty" -v hr="$hugo_rep" -v kb="$peak" -v lc="$lp_cpu" -v hc="$hugo_cpu" -v fc="$floor_cpu" 'BEGIN {
+        printf "| %d | %.1f | %.3f | %.3f | %.3f | %.1f× | %.2f | %.3f (%.3f) | %.3f | %.1f× | %.2f | %.3f | %.3f | %.3f | %.1f× | %.2f | %.0f | %.0f |",
+            n, mb / 1e6, f / 1e6, le / 1e6, he / 1e6, he / le, le / f, lr / 1e6, ls / 1e6, hr / 1e6, hr / lr, ls / lr, fc / 1e6, lc / 1e6, hc / 1e6, hc / lc, lc / fc, kb / 1024, le / n }')")
+    echo "$n $lp_empty $lp_rep" >>"$WORK/.per-leaflet.$$"
+
+    # --- leafpress serve: first response, memory, one-section edit -----------------------
+    log "== N=$n: leafpress serve"
+    edited="$content/leaflets/leaflet-00001/04-after.md"
+    cp "$edited" "$dir/edited.orig"
+    t0=$(now_us)
+    "$BIN" serve --port 0 --content "$content" --templates "$TEMPLATES" >"$dir/serve.out" 2>"$dir/serve.err" &
+    serve_pid=$!
+    first_us=""; url=""
+    for _ in $(seq 1 6000); do
+        if [ -z "$url" ]; then url=$(grep -o 'http://[0-9.:]*/' "$dir/serve.out" 2>/dev/null | head -n 1 || true); fi
+        if [ -n "$url" ] && curl -fsS -o /dev/null "$url"; then first_us=$(($(now_us) - t0)); break; fi
+        kill -0 "$serve_pid" 2>/dev/null || break
+        sleep 0.01
+    done
+    rss_kb=$(awk '/^VmRSS/ { print $2 }' "/proc/$serve_pid/status" 2>/dev/null || echo 0)
+    hwm_kb=$(awk '/^VmHWM/ { print $2 }' "/proc/$serve_pid/status" 2>/dev/null || echo 0)
+    printf '\nOne more sentence, added by the benchmark.\n' >>"$edited"
+    for _ in $(seq 1 500); do grep -q '^rebuilt' "$dir/serve.err" && break; sleep 0.02; done
+    cp "$dir/edited.orig" "$edited"
+    for _ in $(seq 1 500); do [ "$(grep -c '^rebuilt' "$dir/serve.err")" -ge 2 ] && break; sleep 0.02; done
+    kill -INT "$serve_pid" 2>/dev/null || true
+    wait "$serve_pid" 2>/dev/null || true
+    edit=$(grep '^rebuilt' "$dir/serve.err" | head -n 1 | sed -n 's/.* in \([0-9.]* [a-z]*\);.*/\1/p')
+    SERVE_ROWS+=("| $n | $( [ -n "$first_us" ] && s3 "$first_us" || echo "no response") | $((rss_kb / 1024)) | $((hwm_kb / 1024)) | ${edit:-none} |")
+
+    # --- largest N: byte-identical output at --jobs 1 --------------------------------------
+    if [ "$n" = "$LARGEST" ]; then
+        run_timed us "$dir" "$BIN" build --content "$content" --templates "$TEMPLATES" --output "$dir/site-j1" --jobs 1
+        if diff -r -q "$dir/site" "$dir/site-j1" >"$dir/determinism.diff" 2>&1; then
+            NOTES+=("- N=$n: \`--jobs 1\` ($(s3 "$us") s) and default jobs give byte-identical sites (\`diff -r\`).")
         else
-            NOTES+=("- N=$n, incremental rebuild: **no rebuild reported** (see bench-work/$n/serve.err).")
+            NOTES+=("- N=$n: **sites differ** between \`--jobs 1\` and default jobs, see bench-work/$n/determinism.diff.")
         fi
-        [ "${KEEP_SITES:-0}" = 1 ] || rm -rf "$dir/site-j1"
+        rm -rf "$dir/site-j1"
     fi
 done
 
-# --- scaling: per-leaflet cost spread ---------------------------------------------------
 if [ -f "$WORK/.per-leaflet.$$" ]; then
-    spread=$(awk '{ c = $2 / $1; if (NR == 1 || c < lo) lo = c; if (NR == 1 || c > hi) hi = c; k++ }
-                  END { if (k > 1) printf "%.0f–%.0f µs/leaflet, max/min = %.2f", lo, hi, hi / lo }' "$WORK/.per-leaflet.$$")
-    [ -n "$spread" ] && NOTES+=("- Per-leaflet cost across N: $spread (target: flat within ±20%).")
+    NOTES+=("- Per-leaflet cost (empty folder / repeated) across N: $(awk '{ e = $2 / $1; r = $3 / $1; printf "%s%d: %.0f / %.0f µs", (NR > 1 ? ", " : ""), $1, e, r }' "$WORK/.per-leaflet.$$").")
     rm -f "$WORK/.per-leaflet.$$"
 fi
 
-# --- report -----------------------------------------------------------------------------
 {
     echo "## Leafpress benchmark"
     echo
-    if [ -n "${LEAFPRESS_BIN:-}" ]; then what="binary $LEAFPRESS_BIN"
-    else what="commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- Sources Package.swift 2>/dev/null || echo ' (+ local changes)')"; fi
-    echo "$(date -u +%Y-%m-%d) · $what · $CORES cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)) · $(cmark --version | head -n 1) · $(swift --version 2>/dev/null | head -n 1) · best of $RUNS"
+    echo "$(date -u +%Y-%m-%d) · commit $(git rev-parse --short HEAD 2>/dev/null || echo '?') · $CORES cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)) · $(hugo version | cut -d' ' -f1-2) · $(cmark --version | head -n 1)"
+    echo "Load average (1, 5, 15 min) before: $LOAD_START; after: $(cut -d' ' -f1-3 /proc/loadavg)."
     echo
-    echo "| N | md MB | floor 1-core s | floor $CORES-core s | leafpress s | ratio | leaflets/s | MB/s | peak MiB | µs/leaflet |"
-    echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    echo "| N | MB of Markdown | serial cmark s | Leafpress, empty folder s | Hugo, empty folder s | Hugo ÷ Leafpress | Leafpress ÷ cmark | Leafpress, repeated: median (slowest) s | Hugo, repeated s | Hugo ÷ Leafpress | slowest ÷ median | cmark CPU s | Leafpress CPU s | Hugo CPU s | Hugo ÷ Leafpress, CPU | Leafpress ÷ cmark, CPU | peak MiB | µs/leaflet |"
+    echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
     printf '%s\n' "${ROWS[@]}"
     echo
-    echo "Load average (1 min) before / after: $LOAD_START / $(cut -d' ' -f1 /proc/loadavg) (includes the benchmark itself)."
+    echo "| N | serve: first response s | RSS MiB | peak RSS MiB | one-section edit |"
+    echo "| ---: | ---: | ---: | ---: | ---: |"
+    printf '%s\n' "${SERVE_ROWS[@]}"
     echo
-    echo "ratio = leafpress / floor ($CORES cores). Floor: \`xargs -0 -n B -P P cmark\` over all section files, B ≤ $BATCH."
+    echo "Empty folder: the previous output removed, then one build (median of $EMPTY_RUNS). Repeated: $REPEAT builds back to back into the existing output. Serial cmark: \`cmark\` over every section file, $BATCH files per process, one process at a time (median of 3). CPU: user + system seconds of one build (median over all builds), which other load on the machine disturbs far less than wall time."
     if [ "${#NOTES[@]}" -gt 0 ]; then echo; printf '%s\n' "${NOTES[@]}"; fi
 } >"$WORK/results.md"
 { cat "$WORK/results.md"; echo; } >>"$WORK/history.md"

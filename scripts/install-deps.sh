@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Leafpress needs. `--test` adds the tools the test suite
 # drives (a real browser for print tests, poppler for PDF checks, zbar for QR codes).
+# `--bench` adds what bench/run.sh compares against (Hugo, the cmark CLI, GNU time).
 # Packages already present are not reinstalled; nothing is installed when all are there.
 set -euo pipefail
 
@@ -13,6 +14,9 @@ fi
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(chromium-driver)
   if ! command -v java >/dev/null 2>&1; then packages+=(default-jre-headless); fi
+fi
+if [[ "${1:-}" == "--bench" ]]; then
+  packages+=(hugo time python3)
 fi
 
 missing=()

@@ -212,9 +212,11 @@ struct InlinePrintStyleTests {
 
     @Test func everyPageHasItsPrintStyleInlineAllowedByItsHash() throws {
         let output = try TemporaryDirectory()
-        let fixtures = try #require(Bundle.module.path(forResource: "Fixtures", ofType: nil))
+        try output.write("title: Print Trust\npublisher: Print Trust\ncopyright: \"© 2026 Print Trust\"\ndisclaimer: General information only.\n", to: "content/site.yml")
+        try output.write("title: \"<script>&\\\"'\"\nsummary: A leaflet.\nreviewed: 2026-01-05\n", to: "content/leaflets/unsafe-title/leaflet.yml")
+        try output.write("---\nkind: emergency\n---\n# Call for help\n\nCall now.\n", to: "content/leaflets/unsafe-title/01-help.md")
         var options = BuildOptions()
-        options.contentDirectory = fixtures + "/escaping-site"
+        options.contentDirectory = output.subpath("content")
         options.templatesDirectory = repositoryTemplates
         options.outputDirectory = output.subpath("site")
         _ = try SiteBuilder(options: options).build()
@@ -237,5 +239,30 @@ struct InlinePrintStyleTests {
     func printStyleText(_ html: String) throws -> String {
         let style = try #require(html.firstMatch(of: #/<style media="print">([^<]*)</style>/#))
         return String(style.output.1)
+    }
+}
+
+/// SHA-256 at every length around the block and padding boundaries, against `sha256sum`.
+@Suite("SHA-256 lengths")
+struct SHA256LengthTests {
+    @Test func everyLengthAroundTheBlockBoundariesMatchesSha256sum() throws {
+        let lengths = Array(0...130) + [191, 192, 193, 1000, 4096]
+        var text = ""
+        for length in lengths {
+            let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+            let hex = SHA256.digest(bytes).map { String(format: "%02x", $0) }.joined()
+            text += "\(length) \(hex)\n"
+            #expect(hex == SHA256.digest(bytes[...]).map { String(format: "%02x", $0) }.joined(), "slice of \(length)")
+        }
+        let script = "import hashlib\nfor n in \(lengths):\n    print(n, hashlib.sha256(bytes((i * 31 + 7) & 255 for i in range(n))).hexdigest())\n"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = ["-c", script]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let expected = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(text == expected)
     }
 }
