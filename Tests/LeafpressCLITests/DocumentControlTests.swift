@@ -346,3 +346,41 @@ struct SampleRecordTests {
         #expect(siteYML.contains("require_approval: true"))
     }
 }
+
+/// `leafpress serve`'s in-memory site keeps the record current on incremental rebuilds.
+@Suite("Document control: serve")
+struct LiveRecordTests {
+    func manifest(_ site: LiveSite) throws -> SiteManifest {
+        let data = try #require(site.files?[SiteManifest.fileName])
+        return try JSONDecoder().decode(SiteManifest.self, from: data)
+    }
+
+    @Test func manifestFollowsATextEditAndARecordEditRechecksTranslations() throws {
+        let folder = try TemporaryDirectory()
+        try ControlSite.site(folder)
+        try ControlSite.leaflet(folder, "original", record: ControlSite.record(reference: "GI-014", version: 1))
+        try ControlSite.leaflet(folder, "copy", record: "language: es\ntranslation_of: original\nsource_version: 1\n")
+        let site = LiveSite(options: buildOptions(content: folder.subpath("content"), output: folder.subpath("unused")))
+        guard case .success = site.buildAll() else { Issue.record("first build failed"); return }
+        let before = try manifest(site)
+
+        // A text edit re-renders one leaflet; its hash in the manifest follows.
+        try folder.write("# About\n\nCome to the side door.\n", to: "content/leaflets/original/01-about.md")
+        guard case .success = site.rebuild(changed: [folder.subpath("content/leaflets/original/01-about.md")]) else {
+            Issue.record("text rebuild failed"); return
+        }
+        let after = try manifest(site)
+        #expect(before.leaflets.first { $0.slug == "original" }?.sourceSHA256 != after.leaflets.first { $0.slug == "original" }?.sourceSHA256)
+        #expect(after.leaflets.first { $0.slug == "original" }?.sources.first { $0.path.hasSuffix("01-about.md") }?.sha256
+                == (try sha256sum("content/leaflets/original/01-about.md", in: folder)))
+
+        // A new version of the original makes the translation stale on its page.
+        try ControlSite.leaflet(folder, "original", record: ControlSite.record(reference: "GI-014", version: 2), text: "Come to the side door.")
+        guard case .success(let report) = site.rebuild(changed: [folder.subpath("content/leaflets/original/leaflet.yml")]) else {
+            Issue.record("record rebuild failed"); return
+        }
+        #expect(report.diagnostics.contains { $0.rule == .translationStale })
+        let page = String(decoding: try #require(site.files?["copy.html"]), as: UTF8.self)
+        #expect(page.contains("notice--stale"))
+    }
+}

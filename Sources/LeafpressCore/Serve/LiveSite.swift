@@ -114,7 +114,10 @@ public final class LiveSite: @unchecked Sendable {
             }
             guard let plan else { return .failure(BuildFailure(diagnostics: run.sortedDiagnostics)) }
             let a = before.manifest, b = plan.manifest
+            // The record and review dates feed rules across leaflets (duplicate references,
+            // approvals, stale translations) and other leaflets' pages (the stale notice).
             if a.title != b.title || a.language != b.language || a.translationOf != b.translationOf || a.draft != b.draft
+                || a.control != b.control || a.reviewed != b.reviewed || a.nextReview != b.nextReview
                 || before.folder.sectionFiles != plan.folder.sectionFiles {
                 return fullBuild()
             }
@@ -147,6 +150,8 @@ public final class LiveSite: @unchecked Sendable {
                 guard let before = outcomes[outcome.manifest.slug] else { return true }
                 return Self.listing(before) != Self.listing(outcome)
             }
+            // The audit trail always follows the pages: a text edit changes hashes.
+            try next.write(SiteManifest(leaflets: ordered.compactMap(\.record)).jsonData(), to: SiteManifest.fileName)
             if listingsChanged {
                 _ = try run.failableStage(.sitePages) { diagnostics throws(BuildFailure) in
                     try builder.writeSitePages(prepared, outcomes: ordered, into: next, diagnostics: &diagnostics)
