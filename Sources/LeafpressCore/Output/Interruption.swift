@@ -1,18 +1,26 @@
 import Foundation
 
-/// Makes Ctrl-C and `kill` safe during a build: the staging folder is removed and the
+/// Makes Ctrl-C, `kill` and a closed terminal safe during a build: on SIGINT, SIGTERM or
+/// SIGHUP the staging folder and any folders the build created are removed and the
 /// previous site is left as it was. The swap itself holds the same lock, so a signal
-/// never lands between moving the old site aside and moving the new one in.
+/// never lands inside it. (`kill -9` cannot be caught; the next build cleans up after it.)
 public enum Interruption {
     private static let lock = NSRecursiveLock()
     nonisolated(unsafe) private static var staging: Set<String> = []
+    nonisolated(unsafe) private static var created: [String] = []
     nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
 
-    /// Routes SIGINT and SIGTERM through `cleanUpAndExit`. Call once, early, from the CLI.
+    /// The signals that stop a build cleanly.
+    static let signals = [SIGINT, SIGTERM, SIGHUP]
+
+    /// Routes SIGINT, SIGTERM and SIGHUP through `cleanUpAndExit`. Call once, early, from
+    /// the CLI. SIGXFSZ is ignored so a file-size limit fails a write with an error
+    /// instead of killing the process halfway.
     public static func install() {
         lock.withLock {
             guard sources.isEmpty else { return }
-            for number in [SIGINT, SIGTERM] {
+            signal(SIGXFSZ, SIG_IGN)
+            for number in signals {
                 signal(number, SIG_IGN)
                 let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
                 source.setEventHandler { cleanUpAndExit(number) }
@@ -25,6 +33,12 @@ public enum Interruption {
     static func register(_ path: String) { lock.withLock { _ = staging.insert(path) } }
 
     static func unregister(_ path: String) { lock.withLock { _ = staging.remove(path) } }
+
+    /// Folders the current build created above its output, to remove if it is
+    /// interrupted (empty once they belong to a finished build).
+    static func registerCreated(_ folders: [String]) {
+        lock.withLock { created = folders }
+    }
 
     /// Runs `body` (the swap) with interruptions held off until it is done.
     static func critical<T>(_ body: () throws -> T) rethrows -> T {
@@ -45,6 +59,7 @@ public enum Interruption {
                 try? fm.removeItem(atPath: target)
             }
         }
+        OutputDirectory.removeCreated(created)
         if !staging.isEmpty {
             FileHandle.standardError.write(Data("interrupted; the previous site is unchanged\n".utf8))
         }

@@ -40,11 +40,14 @@ public struct SiteBuilder: Sendable {
     /// Builds the site; throws every finding when any is an error, leaving the old site as it was.
     public func build() throws(BuildFailure) -> BuildReport {
         var run = BuildRun(strict: options.strict)
-        let prepared = try load(&run)
+        // The output is checked, locked and staged first: a folder that cannot be built
+        // into (a mount point, someone else's files) is refused before any work, and a
+        // second build of the same output waits here.
         let output = try run.failableStage(.load) { _ throws(BuildFailure) in
             try OutputDirectory.prepare(options.outputDirectory, protecting: [options.contentDirectory, options.templatesDirectory])
         }
         do throws(BuildFailure) {
+            let prepared = try load(&run)
             let sink = SiteWriter(root: output.stagingPath, previous: output.previousSite)
             let rendered = try render(prepared, into: sink, run: &run)
             try run.failableStage(.print) { diagnostics throws(BuildFailure) in
@@ -63,7 +66,7 @@ public struct SiteBuilder: Sendable {
     /// Validates everything without writing: every finding, and every section's text for
     /// the readability report, even when some leaflets have errors.
     public func check() -> CheckResult {
-        var run = BuildRun()
+        var run = BuildRun(strict: options.strict)
         guard let prepared = run.stage(.load, { prepare(diagnostics: &$0) }) else {
             return CheckResult(site: nil, leaflets: [], diagnostics: run.sortedDiagnostics)
         }
@@ -82,7 +85,7 @@ public struct SiteBuilder: Sendable {
     /// anything (no page hashes): for `report changes`. nil manifest when the content
     /// has errors. `versionLocations` says where each leaflet's `version` is written.
     public func currentManifest() -> (manifest: SiteManifest?, versionLocations: [String: SourceLocation], diagnostics: [Diagnostic]) {
-        var run = BuildRun()
+        var run = BuildRun(strict: options.strict)
         guard let prepared = run.stage(.load, { prepare(diagnostics: &$0) }) else { return (nil, [:], run.sortedDiagnostics) }
         let outcomes = run.stage(.renderLeaflets) { renderLeaflets(prepared.plans, of: prepared, into: nil, hashSources: true, diagnostics: &$0) }
         run.stage(.crossLeafletChecks) { checkAcrossLeaflets(outcomes, diagnostics: &$0) }
