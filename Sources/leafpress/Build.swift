@@ -8,15 +8,19 @@ struct Build: ParsableCommand {
 
     @OptionGroup var paths: SitePaths
     @OptionGroup var site: SiteFlags
+    @OptionGroup var verbosity: VerbosityFlags
 
     @Flag(name: .long, help: "Count warnings as errors: the build fails on any finding.")
     var strict = false
 
     func run() throws {
-        var options = site.options(paths)
+        let printer = DiagnosticPrinter(verbosity: verbosity.level)
+        let location = paths.resolved()
+        location.announce(printer)
+        var options = site.options(location)
         options.strict = strict
-        let output = site.output
-        let printer = DiagnosticPrinter()
+        let output = options.outputDirectory
+        location.describeTheme(printer)
         do {
             let report = try SiteBuilder(options: options).build()
             printer.print(report.diagnostics)
@@ -31,17 +35,22 @@ struct Build: ParsableCommand {
 
 /// Where the sources are, shared by every command.
 struct SitePaths: ParsableArguments {
-    @Option(name: .long, help: "Content folder with site.yml and leaflets/.")
-    var content = "content"
+    @Option(name: .long, help: ArgumentHelp("Content folder with site.yml and leaflets/ (default: content/ of the site the current folder is in).", valueName: "dir"))
+    var content: String?
 
-    @Option(name: .long, help: "Theme folder with the Mustache templates.")
-    var templates = "templates"
+    @Option(name: .long, help: ArgumentHelp("Folder of theme files that replace the built-in theme's files of the same path (default: templates/ beside content/, if there is one).", valueName: "dir"))
+    var templates: String?
+
+    /// The site's folders: as given, or found from the current folder upward.
+    func resolved() -> SiteLocation {
+        SiteLocation(content: content, templates: templates)
+    }
 }
 
 /// The flags of every command that writes the site (`build`, `pdf`).
 struct SiteFlags: ParsableArguments {
-    @Option(name: .long, help: "Output folder, replaced only when the build succeeds.")
-    var output = "site"
+    @Option(name: [.short, .long], help: ArgumentHelp("Output folder, replaced only when the build succeeds (default: site/ beside content/).", valueName: "dir"))
+    var output: String?
 
     @Flag(name: .long, help: "Also build leaflets marked 'draft: true'.")
     var drafts = false
@@ -59,12 +68,10 @@ struct SiteFlags: ParsableArguments {
         }
     }
 
-    /// Build options for these flags and `paths`, with today's date for review checks.
-    func options(_ paths: SitePaths) -> BuildOptions {
-        var options = BuildOptions()
-        options.contentDirectory = paths.content
-        options.templatesDirectory = paths.templates
-        options.outputDirectory = output
+    /// Build options for these flags and the site at `location`, with today's date for review checks.
+    func options(_ location: SiteLocation) -> BuildOptions {
+        var options = location.options()
+        options.outputDirectory = location.output(output)
         options.includeDrafts = drafts
         options.baseURL = baseURL
         if let jobs { options.jobs = jobs }

@@ -15,6 +15,7 @@ struct Check: ParsableCommand {
     }
 
     @OptionGroup var paths: SitePaths
+    @OptionGroup var verbosity: VerbosityFlags
 
     @Flag(name: .long, help: "Also check leaflets marked 'draft: true'.")
     var drafts = false
@@ -37,14 +38,20 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        var options = BuildOptions()
-        options.contentDirectory = paths.content
-        options.templatesDirectory = paths.templates
+        let printer = DiagnosticPrinter(verbosity: verbosity.level)
+        let location = paths.resolved()
+        location.announce(printer)
+        location.describeTheme(printer)
+        var options = location.options()
         options.includeDrafts = drafts
         options.today = today.flatMap(Day.init) ?? Day.today()
         if let jobs { options.jobs = jobs }
         let report = ContentCheck(options: options, strict: strict).run()
         switch format {
+        case .human where verbosity.quiet:
+            // Errors only, one per line, and nothing at all when there are none.
+            let errors = report.diagnostics.filter { $0.severity == .error || strict }
+            write(Data(errors.map { $0.description + "\n" }.joined().utf8))
         case .human:
             write(Data(CheckReportText(colour: Self.useColour()).render(report).utf8))
         case .json:

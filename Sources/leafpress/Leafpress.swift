@@ -9,7 +9,7 @@ struct Leafpress: AsyncParsableCommand {
         commandName: "leafpress",
         abstract: "Build printable patient-leaflet sites from Markdown.",
         version: "0.1.0",
-        subcommands: [Build.self, PDF.self, Serve.self, New.self, Init.self, Check.self, Report.self],
+        subcommands: [Build.self, PDF.self, Serve.self, New.self, Init.self, Check.self, Report.self, ThemeCommand.self],
         defaultSubcommand: nil
     )
 

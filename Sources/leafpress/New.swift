@@ -24,8 +24,10 @@ struct New: ParsableCommand {
     @Option(name: .long, help: "Category that groups leaflets on the index.")
     var category: String?
 
-    @Option(name: .long, help: "Content folder with site.yml and leaflets/.")
-    var content = "content"
+    @Option(name: .long, help: ArgumentHelp("Content folder with site.yml and leaflets/ (default: content/ of the site the current folder is in).", valueName: "dir"))
+    var content: String?
+
+    @OptionGroup var verbosity: VerbosityFlags
 
     func validate() throws {
         if let problem = LeafletScaffold.slugProblem(slug) { throw ValidationError(problem) }
@@ -35,18 +37,20 @@ struct New: ParsableCommand {
     }
 
     func run() throws {
-        let printer = DiagnosticPrinter()
+        let printer = DiagnosticPrinter(verbosity: verbosity.level)
+        let location = SiteLocation(content: content, templates: nil)
+        location.announce(printer)
         let written: [String]
         do {
             written = try LeafletScaffold.write(slug: slug, title: title, setting: setting, category: category,
-                                                content: content, today: Day.today())
+                                                content: location.content, today: Day.today())
         } catch {
             printer.print(error.diagnostics)
             throw ExitCode.failure
         }
-        for path in written { print(path) }
-        let build = content == "content" ? "leafpress build" : "leafpress build --content \(shellQuoted(content))"
-        print("created leaflet '\(slug)' with \(written.count - 1) sections; replace the 'Replace this' placeholders, then run '\(build)'")
+        if verbosity.level != .quiet { for path in written { print(path) } }
+        let build = content.map { "leafpress build --content \(shellQuoted($0))" } ?? "leafpress build"
+        if verbosity.level != .quiet { print("created leaflet '\(slug)' with \(written.count - 1) sections; replace the 'Replace this' placeholders, then run '\(build)'") }
     }
 }
 

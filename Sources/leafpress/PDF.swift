@@ -14,6 +14,7 @@ struct PDF: ParsableCommand {
 
     @OptionGroup var paths: SitePaths
     @OptionGroup var site: SiteFlags
+    @OptionGroup var verbosity: VerbosityFlags
 
     @Option(name: .long, help: "Paper size, A4 or Letter (default: site.yml's paper).")
     var paper: String?
@@ -25,13 +26,16 @@ struct PDF: ParsableCommand {
     }
 
     func run() throws {
-        let printer = DiagnosticPrinter()
+        let printer = DiagnosticPrinter(verbosity: verbosity.level)
         guard let browser = PDFPrinter.findBrowser() else {
-            printer.note("error: no headless browser found; install Chromium (apt-get install chromium) or set LEAFPRESS_BROWSER to its path")
+            printer.error("no headless browser found; install Chromium (apt-get install chromium) or set LEAFPRESS_BROWSER to its path")
             throw ExitCode.failure
         }
-        let output = site.output
-        var options = site.options(paths)
+        let location = paths.resolved()
+        location.announce(printer)
+        location.describeTheme(printer)
+        var options = site.options(location)
+        let output = options.outputDirectory
         options.paper = paper.flatMap { name in SiteConfig.Paper.allCases.first { $0.rawValue.lowercased() == name.lowercased() } }
         options.pdf = PDFOptions(browser: browser, slugs: slugs)
         do {

@@ -9,6 +9,7 @@ struct Serve: AsyncParsableCommand {
         abstract: "Build the site, serve it on 127.0.0.1 and rebuild and reload on every change.")
 
     @OptionGroup var paths: SitePaths
+    @OptionGroup var verbosity: VerbosityFlags
 
     @Option(name: .long, help: "Port to listen on (0 picks a free one).")
     var port: UInt16 = 8000
@@ -27,12 +28,16 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var options = BuildOptions()
-        options.contentDirectory = paths.content
-        options.templatesDirectory = paths.templates
+        let printer = DiagnosticPrinter(verbosity: verbosity.level)
+        let location = paths.resolved()
+        location.announce(printer)
+        location.describeTheme(printer)
+        var options = location.options()
         options.includeDrafts = drafts
         options.today = Day.today()
-        let printer = DiagnosticPrinter()
+        if !Self.isLoopback(host) {
+            printer.warning("serving on \(host), not a loopback address: other machines on the network can read the site\(drafts ? ", drafts included" : ""); use --host 127.0.0.1 to keep it on this machine")
+        }
         let site = LiveSite(options: options)
         let channel = ReloadChannel()
 
@@ -45,7 +50,7 @@ struct Serve: AsyncParsableCommand {
             printer.note("build failed; fix the errors above and save to rebuild")
         }
 
-        let watcher = try FileWatcher(roots: [paths.content, paths.templates]) { changed in
+        let watcher = try FileWatcher(roots: [location.content, location.templates]) { changed in
             switch site.rebuild(changed: changed) {
             case .success(let report):
                 guard report.full || report.leaflets > 0 else { return }
@@ -66,6 +71,11 @@ struct Serve: AsyncParsableCommand {
         // Written unbuffered: scripts and tests wait for this line to learn the port.
         FileHandle.standardOutput.write(Data("serving http://\(host):\(bound)/ (Ctrl-C to stop)\n".utf8))
         try await serving
+    }
+
+    /// True for addresses in 127.0.0.0/8, which only this machine can reach.
+    static func isLoopback(_ host: String) -> Bool {
+        host.split(separator: ".").first == "127"
     }
 
     static func format(_ seconds: Double) -> String {

@@ -70,7 +70,7 @@ struct CommandLineTests {
         try folder.write("<footer class=\"site-footer\">{{{copyright_html}}}</footer>\n", to: "theme/partials/footer.mustache")
         let result = try runLeafpress(["build", "--content", "content", "--templates", "theme", "--output", "site"], in: folder)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("theme/leaflet.mustache: error: page 'knee-replacement.html' is missing the disclaimer in its footer"))
+        #expect(result.stderr.contains("theme/partials/footer.mustache: error: page 'knee-replacement.html' is missing the disclaimer in its footer"))
         #expect(!folder.exists("site"))
     }
 

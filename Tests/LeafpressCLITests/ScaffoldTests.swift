@@ -235,7 +235,9 @@ struct ScaffoldTests {
         }
         let example = try site.read("content/leaflets/example-leaflet/06-seek-care-immediately.md")
         #expect(!example.contains(LeafletScaffold.placeholderMarker), "the example leaflet should read like a leaflet")
-        #expect(textFiles(under: site.subpath("templates")) == textFiles(under: repositoryTemplates))
+        // Content only: the theme stays built in, and the built site stays out of git.
+        #expect(!site.exists("templates"))
+        #expect(try site.read(".gitignore").split(separator: "\n").contains("/site/"))
 
         let build = try runLeafpress(["build"], in: site)
         #expect(build.status == 0, "stderr: \(build.stderr)")
@@ -260,15 +262,15 @@ struct ScaffoldTests {
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(result.stdout.contains("cd 'sites/my site' && leafpress build"))
         #expect(result.stdout.split(separator: "\n").first == "sites/my site/content/site.yml")
-        #expect(folder.exists("sites/my site/templates/leaflet.mustache"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.subpath("sites/my site")).sorted() == ["content", "templates"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.subpath("sites/my site")).sorted() == [".gitignore", "content"])
     }
 
     @Test func initSiteYMLHasEveryKeyAndItsCommentedDefaultsAreValid() throws {
         let folder = try TemporaryDirectory()
         let written = try SiteScaffold.write(directory: folder.subpath("new-site"), today: Day.today())
         #expect(written.first == folder.subpath("new-site") + "/content/site.yml")
-        #expect(written.count == 1 + 12 + DefaultTheme.files.count)
+        #expect(written.count == 1 + 12 + 1)
+        #expect(written.last == folder.subpath("new-site") + "/.gitignore")
         let yaml = try folder.read("new-site/content/site.yml")
         let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         for key in Self.siteKeys {

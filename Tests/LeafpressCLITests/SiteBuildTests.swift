@@ -315,10 +315,10 @@ struct SiteBuildTests {
         #expect(!failure.diagnostics.isEmpty)
         for diagnostic in failure.diagnostics {
             #expect(diagnostic.rule == .footer)
-            #expect(diagnostic.location?.path == theme + "/leaflet.mustache")
+            #expect(diagnostic.location?.path == theme + "/partials/footer.mustache")
             #expect(diagnostic.message.contains("is missing the disclaimer in its footer"))
         }
-        #expect(failure.description.contains(theme + "/leaflet.mustache: error: page '"))
+        #expect(failure.description.contains(theme + "/partials/footer.mustache: error: page '"))
         #expect(!FileManager.default.fileExists(atPath: site))
         #expect(leftovers(besides: site) == [])
     }

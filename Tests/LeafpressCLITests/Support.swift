@@ -5,15 +5,28 @@ import LeafpressCore
 /// A fresh folder under the system temporary directory, removed when the value goes away.
 final class TemporaryDirectory {
     let path: String
+    /// False for a view of a folder some other value owns and removes.
+    private let owned: Bool
 
     init() throws {
         let base = (NSTemporaryDirectory() as NSString).appendingPathComponent("leafpress-cli-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
         path = PathSafety.absolute(base)
+        owned = true
+    }
+
+    /// A folder that already exists (inside another temporary folder); left in place.
+    init(existing: String) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: existing, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CocoaError(.fileNoSuchFile)
+        }
+        path = PathSafety.absolute(existing)
+        owned = false
     }
 
     deinit {
-        try? FileManager.default.removeItem(atPath: path)
+        if owned { try? FileManager.default.removeItem(atPath: path) }
     }
 
     func subpath(_ relative: String) -> String {

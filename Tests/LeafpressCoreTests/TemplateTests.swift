@@ -116,7 +116,8 @@ struct TemplateTests {
         let templates = try TemplateSet.load(from: folder.path)
         #expect(templates.has("index"))
         #expect(templates.has("partials/footer"))
-        #expect(!templates.has("print.css"))
+        #expect(templates.has("print.css"), "the built-in theme fills in what the folder lacks")
+        #expect(templates.path(of: "print.css") == "<built-in theme>/print.css.mustache")
         #expect(templates.path(of: "leaflet") == folder.path + "/leaflet.mustache")
     }
 
@@ -170,18 +171,37 @@ struct TemplateTests {
         }
     }
 
-    @Test func missingRequiredTemplateIsReported() throws {
-        let folder = try theme()
-        try FileManager.default.removeItem(atPath: folder.subpath("404.mustache"))
-        let error = try #require(throws: BuildFailure.self) { try TemplateSet.load(from: folder.path) }
-        #expect(error.diagnostics == [
-            .error("missing template '404.mustache'", at: SourceLocation(path: folder.path), rule: .templates),
-        ])
+    @Test func templatesTheFolderLacksComeFromTheBuiltInTheme() throws {
+        let folder = try TemporaryDirectory()
+        try folder.write("<footer>{{{disclaimer_html}}} {{{copyright_html}}}</footer>\n", to: "partials/footer.mustache")
+        let templates = try TemplateSet.load(from: folder.path)
+        for name in ["index", "leaflet", "404", "base", "print.css"] {
+            #expect(templates.has(name), "missing \(name)")
+            #expect(templates.path(of: name) == "<built-in theme>/\(name).mustache")
+        }
+        #expect(templates.path(of: "partials/footer") == folder.path + "/partials/footer.mustache")
+        // The page templates render the override, found through base.mustache's include.
+        #expect(templates.footerPath(for: "leaflet") == folder.path + "/partials/footer.mustache")
     }
 
-    @Test func missingTemplatesFolderIsReported() throws {
+    @Test func footerPathNamesTheOverrideThatLostTheFooter() throws {
+        // base.mustache no longer includes the footer partial: no template of the page
+        // opens a <footer>, and the overridden base is the change to look at.
+        let folder = try TemporaryDirectory()
+        try folder.write("<html>{{$content}}{{/content}}</html>\n", to: "base.mustache")
+        let templates = try TemplateSet.load(from: folder.path)
+        #expect(templates.footerPath(for: "index") == folder.path + "/base.mustache")
+        #expect(try TemplateSet.load(theme: .builtInOnly).footerPath(for: "404") == "<built-in theme>/partials/footer.mustache")
+    }
+
+    @Test func missingTemplatesFolderIsReportedOnlyWhenItWasNamed() throws {
         let error = try #require(throws: BuildFailure.self) { try TemplateSet.load(from: "/nonexistent/leafpress-theme") }
         #expect(error.diagnostics.map(\.rule) == [.templates])
+        var diagnostics: [Diagnostic] = []
+        let theme = try #require(Theme.load(overrides: "/nonexistent/leafpress-theme", required: false, diagnostics: &diagnostics))
+        #expect(diagnostics == [])
+        #expect(theme.overrides == [])
+        #expect(theme.files.count == DefaultTheme.files.count)
     }
 }
 

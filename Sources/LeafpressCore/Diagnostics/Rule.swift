@@ -72,6 +72,7 @@ public enum Rule: String, CaseIterable, Sendable, Hashable, Comparable, CustomSt
     case passiveVoice = "passive-voice"
     // Theme, output and printing.
     case templates
+    case themeUnknownFile = "theme-unknown-file"
     case template
     case footer
     case i18n
@@ -88,6 +89,7 @@ public enum Rule: String, CaseIterable, Sendable, Hashable, Comparable, CustomSt
     public var defaultLevel: Diagnostic.Severity {
         switch self {
         case .schemaUnknownKey, .headingSkip, .noCareCard, .unsafeLink, .unusedFile, .sectionFileName,
+             .themeUnknownFile,
              .reviewOverdue, .reviewDueSoon, .translationStale, .versionNotRaised, .blockInline, .tableCaption, .readabilityGrade, .sentenceLength, .jargon, .passiveVoice:
             return .warning
         default:
@@ -160,7 +162,8 @@ public enum Rule: String, CaseIterable, Sendable, Hashable, Comparable, CustomSt
         case .sentenceLength: "a sentence longer than `readability.max_sentence_words` (default 25), at its line"
         case .jargon: "a term from the plain-language list (US and UK spellings), with the plainer word to use"
         case .passiveVoice: "a passive construction (a heuristic)"
-        case .templates: "the templates folder or a required template is missing"
+        case .templates: "the templates folder named with `--templates` is missing or not a folder"
+        case .themeUnknownFile: "a file in templates/ that the built-in theme does not have and no template includes (a misspelt override), with \"did you mean\""
         case .template: "a template with a Mustache syntax error"
         case .footer: "a page rendered without the copyright or disclaimer in its `<footer>`"
         case .i18n: "an interface-text file (`i18n/<lang>.yml`) with a wrong value"

@@ -1,7 +1,11 @@
 /// What to build and where: the `leafpress build` flags.
 public struct BuildOptions: Sendable {
     public var contentDirectory = "content"
+    /// Files here override the built-in theme's files of the same path.
     public var templatesDirectory = "templates"
+    /// True when the user named the templates folder, so a missing one is an error;
+    /// otherwise a missing folder means the built-in theme alone.
+    public var templatesRequired = false
     public var outputDirectory = "site"
     public var includeDrafts = false
     /// Count every warning as an error (`--strict`).

@@ -82,7 +82,7 @@ struct LeafletRenderer: Sendable {
         let page = SiteLayout.page(of: plan.slug)
         if let problem = FooterCheck.verify(html, copyrightHTML: pages.copyrightHTML(plan.manifest.copyright),
                                             disclaimerHTML: pages.disclaimerHTML,
-                                            template: templates.path(of: "leaflet"), page: page) {
+                                            template: templates.footerPath(for: "leaflet"), page: page) {
             outcome.diagnostics.append(problem)
             return outcome
         }

@@ -169,9 +169,12 @@ public struct SiteBuilder: Sendable {
             }
         }
         if let paper = options.paper { site.paper = paper }
+        guard let theme = Theme.load(overrides: options.templatesDirectory, required: options.templatesRequired, diagnostics: &diagnostics) else {
+            return nil
+        }
         let templates: TemplateSet
         do {
-            templates = try TemplateSet.load(from: options.templatesDirectory)
+            templates = try TemplateSet.load(theme: theme)
         } catch {
             diagnostics += error.diagnostics
             return nil
@@ -207,7 +210,7 @@ public struct SiteBuilder: Sendable {
         let directory = SiteDirectory(plans: plans, siteLanguage: site.language)
         var catalog: [String: UIStrings] = [:]
         for language in directory.languages {
-            catalog[language] = UIStrings.load(templates: options.templatesDirectory, language: language, diagnostics: &diagnostics)
+            catalog[language] = UIStrings.load(theme: templates.theme, language: language, diagnostics: &diagnostics)
         }
         for plan in plans {
             let folder = SiteDirectory.folder(for: plan.slug)
@@ -307,7 +310,7 @@ public struct SiteBuilder: Sendable {
         for page in pagesToWrite {
             let html = templates.render(page.template, page.values)
             if let problem = FooterCheck.verify(html, copyrightHTML: builder.siteCopyrightHTML, disclaimerHTML: builder.disclaimerHTML,
-                                                template: templates.path(of: page.template), page: page.file) {
+                                                template: templates.footerPath(for: page.template), page: page.file) {
                 diagnostics.append(problem)
                 continue
             }
@@ -328,7 +331,7 @@ public struct SiteBuilder: Sendable {
             }
             try writer.write(Sitemap.xml(entries, baseURL: baseURL), to: "sitemap.xml")
         }
-        try copyTheme(writer)
+        try copyTheme(templates.theme, into: writer)
         for asset in siteAssets {
             try writer.copy("assets/" + asset, in: scanner.content, to: "assets/" + asset)
         }
@@ -382,18 +385,18 @@ public struct SiteBuilder: Sendable {
         return Set(pdf.slugs)
     }
 
-    /// `templates/static/` becomes `theme/` in the site.
-    private func copyTheme(_ writer: any SiteOutput) throws(BuildFailure) {
-        let templates = SourceFolder(options.templatesDirectory, noun: "templates folder")
-        var found: [Diagnostic] = []
-        switch templates.resolve("static", flags: O_RDONLY | O_DIRECTORY) {
-        case .success(let fd): close(fd)
-        case .failure(.missing): return
-        case .failure(let refusal): throw BuildFailure(templates.diagnostic(for: refusal, at: "static", link: true))
+    /// The theme's `static/` files become `theme/` in the site: built-in ones from the
+    /// binary, overrides copied from the templates folder.
+    private func copyTheme(_ theme: Theme, into writer: any SiteOutput) throws(BuildFailure) {
+        for path in theme.paths(under: "static") {
+            let target = "theme/" + path.dropFirst("static/".count)
+            switch theme.files[path]?.source {
+            case .builtIn(let text)?: try writer.write(text, to: target)
+            case .override(let relative)?:
+                guard let folder = theme.folder else { continue }
+                try writer.copy(relative, in: folder, to: target)
+            case nil: continue
+            }
         }
-        for file in templates.files(under: "static", diagnostics: &found) {
-            try writer.copy("static/" + file, in: templates, to: "theme/" + file)
-        }
-        if found.hasErrors { throw BuildFailure(diagnostics: found) }
     }
 }

@@ -1,13 +1,15 @@
 import Foundation
 
-/// `leafpress init`: a new site folder with `content/site.yml` (every key, explained),
-/// one example leaflet and a copy of the default theme in `templates/`.
+/// `leafpress init`: a new site folder with `content/site.yml` (every key, explained), one
+/// example leaflet and a `.gitignore` for the built site. It writes no theme: the default
+/// theme is built into leafpress, so later fixes to it reach every site, and
+/// `leafpress theme eject` copies the files a site wants to change into `templates/`.
 public enum SiteScaffold {
     /// Slug of the example leaflet.
     public static let exampleSlug = "example-leaflet"
 
     /// Creates `directory` (or fills it when it is empty; hidden entries such as `.git`
-    /// are allowed) with `content/` and `templates/`. Refuses a folder with anything else
+    /// are allowed) with `content/` and `.gitignore`. Refuses a folder with anything else
     /// in it, and removes whatever it wrote when it fails.
     /// Returns the written files as `<directory>/<path>`.
     public static func write(directory: String, today: Day) throws(BuildFailure) -> [String] {
@@ -46,7 +48,7 @@ public enum SiteScaffold {
                                   files: inout ScaffoldFiles) throws(BuildFailure) -> [String] {
         func shown(_ relative: String) -> String { ScaffoldFiles.display(display, relative) }
         var written: [String] = []
-        for folder in ["content", "content/leaflets", "templates"] {
+        for folder in ["content", "content/leaflets"] {
             guard try files.makeFolder(root + "/" + folder, display: shown(folder)) else {
                 throw BuildFailure(.error("already exists; refusing to overwrite", at: SourceLocation(path: shown(folder))))
             }
@@ -58,17 +60,21 @@ public enum SiteScaffold {
         written += try LeafletScaffold.writeLeaflet(exampleManifest(today: today), example: true,
                                                     into: root + "/" + leaflet, display: shown(leaflet), files: &files)
 
-        for file in DefaultTheme.files {
-            guard let parts = PathSafety.normalise(file.path), !parts.isEmpty else {
-                throw BuildFailure(.error("refusing to write outside the theme folder: '\(file.path)'", at: nil))
-            }
-            let relative = "templates/" + parts.joined(separator: "/")
-            try files.makeFolders((root + "/" + relative as NSString).deletingLastPathComponent, display: shown(relative))
-            try files.write(file.contents, to: root + "/" + relative, display: shown(relative))
-            written.append(shown(relative))
+        // A folder that is already a repository may have its own .gitignore: keep it.
+        if !ScaffoldFiles.exists(root + "/.gitignore") {
+            try files.write(gitignore, to: root + "/.gitignore", display: shown(".gitignore"))
+            written.append(shown(".gitignore"))
         }
         return written
     }
+
+    /// Keeps the built site (and its staging folders) out of version control.
+    static let gitignore = """
+        # The built site: made again by `leafpress build`, never edited by hand.
+        /site/
+        /.site.leafpress-*
+
+        """
 
     /// The example leaflet's metadata: a short leaflet about stitches.
     static func exampleManifest(today: Day) -> LeafletScaffold.ManifestFields {

@@ -3,36 +3,33 @@ import Mustache
 
 /// The theme's Mustache templates, compiled once per build and shared by every page.
 public struct TemplateSet: Sendable {
-    /// Folder the templates came from, as the user gave it.
-    public let directory: String
+    /// The theme the templates came from (built-in files and overrides).
+    public let theme: Theme
     let library: MustacheLibrary
-    let names: Set<String>
+    /// Template name (`partials/footer`) to the names it includes or inherits from.
+    let references: [String: [String]]
+    /// Templates whose own text opens a `<footer>`.
+    let footerTemplates: Set<String>
 
-    /// Templates every theme must have.
-    static let required = ["index", "leaflet", "404"]
-
-    /// Compiles every `*.mustache` under `directory` (subfolders give `partials/footer`).
-    public static func load(from directory: String) throws(BuildFailure) -> TemplateSet {
-        let folder = SourceFolder(directory, noun: "templates folder")
-        guard folder.exists else {
-            throw BuildFailure(.error("templates folder not found", at: SourceLocation(path: directory), rule: .templates))
-        }
+    /// Compiles every `*.mustache` of `theme` (subfolders give names like `partials/footer`).
+    public static func load(theme: Theme) throws(BuildFailure) -> TemplateSet {
         var library = MustacheLibrary()
-        var names: Set<String> = []
+        var references: [String: [String]] = [:]
+        var footerTemplates: Set<String> = []
         var diagnostics: [Diagnostic] = []
-        // Every file is read through the folder: a partial that is a link out of it, a
-        // loop or a FIFO is a located error, never followed or waited on.
-        let files = folder.files(under: "", diagnostics: &diagnostics).filter { $0.hasSuffix(".mustache") }
-        for relative in files {
-            let path = (directory as NSString).appendingPathComponent(relative)
+        for relative in theme.templatePaths {
             let name = String(relative.dropLast(".mustache".count))
-            switch folder.text(relative) {
-            case .failure(let diagnostic):
+            let path = theme.files[relative]?.displayPath ?? relative
+            switch theme.text(of: relative) {
+            case .failure(let diagnostic)?:
                 diagnostics.append(diagnostic)
-            case .success(let text):
+            case nil:
+                continue
+            case .success(let text)?:
                 do {
                     try library.register(MustacheTemplate(string: text), named: name)
-                    names.insert(name)
+                    references[name] = TemplateReferences.names(in: text)
+                    if text.contains("<footer") { footerTemplates.insert(name) }
                 } catch let error as MustacheTemplate.ParserError {
                     diagnostics.append(.error("template syntax: \(describe(error.error))",
                                               at: SourceLocation(path: path, line: error.context.lineNumber, column: max(1, error.context.columnNumber)),
@@ -42,19 +39,46 @@ public struct TemplateSet: Sendable {
                 }
             }
         }
-        for name in required where !names.contains(name) {
-            diagnostics.append(.error("missing template '\(name).mustache'", at: SourceLocation(path: directory), rule: .templates))
-        }
         if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics) }
-        return TemplateSet(directory: directory, library: library, names: names)
+        return TemplateSet(theme: theme, library: library, references: references, footerTemplates: footerTemplates)
+    }
+
+    /// The built-in theme overlaid with the templates under `directory`, which must exist.
+    public static func load(from directory: String) throws(BuildFailure) -> TemplateSet {
+        var diagnostics: [Diagnostic] = []
+        guard let theme = Theme.load(overrides: directory, required: true, diagnostics: &diagnostics) else {
+            throw BuildFailure(diagnostics: diagnostics)
+        }
+        return try load(theme: theme)
     }
 
     /// True when the theme has a template of that name.
-    public func has(_ name: String) -> Bool { names.contains(name) }
+    public func has(_ name: String) -> Bool { references[name] != nil }
 
-    /// Path of a template file, for messages.
+    /// Path of a template file, for messages: the override, or the built-in file.
     public func path(of name: String) -> String {
-        (directory as NSString).appendingPathComponent(name + ".mustache")
+        theme.files[name + ".mustache"]?.displayPath ?? (theme.directory as NSString).appendingPathComponent(name + ".mustache")
+    }
+
+    /// The file that renders the page footer of template `name`: the first template,
+    /// following includes and inheritance breadth-first from `name`, whose text opens a
+    /// `<footer>`. When none does, the first template of that chain the site overrides
+    /// (the change that lost the footer), or else `name` itself.
+    public func footerPath(for name: String) -> String {
+        var queue = [name]
+        var seen: Set<String> = [name]
+        var index = 0
+        while index < queue.count {
+            let current = queue[index]
+            index += 1
+            if footerTemplates.contains(current) { return path(of: current) }
+            for next in references[current] ?? [] where !seen.contains(next) {
+                seen.insert(next)
+                queue.append(next)
+            }
+        }
+        let overridden = queue.first { theme.files[$0 + ".mustache"]?.isOverride == true }
+        return path(of: overridden ?? name)
     }
 
     /// Renders `name` with a page model (`LeafletPage`, `IndexPage`, `NotFoundPage`,

@@ -65,24 +65,22 @@ public struct UIStrings: Sendable {
     public subscript(key: String) -> String { values[key] ?? key }
 
     /// English plus the theme's own file for `language` (then its primary subtag).
-    static func load(templates: String, language: String, diagnostics: inout [Diagnostic]) -> UIStrings {
+    static func load(theme: Theme, language: String, diagnostics: inout [Diagnostic]) -> UIStrings {
         var strings = english
         var candidates = ["en"]
         let primary = String(language.split(separator: "-").first ?? "en")
         if primary != "en" { candidates.append(primary) }
         if language != primary { candidates.append(language) }
-        let folder = SourceFolder(templates, noun: "templates folder")
         for candidate in candidates {
             let relative = "i18n/\(candidate).yml"
-            let path = folder.display(relative)
-            if case .failure(.missing) = folder.resolve(relative, flags: O_RDONLY | O_NONBLOCK) { continue }
+            let path = theme.files[relative]?.displayPath ?? relative
             let text: String
-            switch folder.text(relative) {
-            case .failure(let diagnostic):
-                diagnostics.append(diagnostic)
+            switch theme.text(of: relative) {
+            case nil: continue
+            case .failure(let problem)?:
+                diagnostics.append(problem)
                 continue
-            case .success(let value):
-                text = value
+            case .success(let found)?: text = found
             }
             guard let fields = YAMLFields.parse(text, path: path, lineOffset: 0, known: [], diagnostics: &diagnostics) else { continue }
             for key in fields.keys {
