@@ -30,6 +30,8 @@ struct ScaffoldTests {
     func buildToday(content: String, templates: String = repositoryTemplates, output: String) throws -> BuildReport {
         var options = buildOptions(content: content, output: output, templates: templates)
         options.today = Day.today()
+        // `new` writes drafts.
+        options.includeDrafts = true
         return try SiteBuilder(options: options).build()
     }
 
@@ -80,10 +82,11 @@ struct ScaffoldTests {
         #expect(manifest.setting == "Day Surgery")
         #expect(manifest.category == "Bones and joints")
         #expect(manifest.summary == LeafletScaffold.placeholderSummary)
-        #expect(manifest.reviewed == today)
-        #expect(manifest.nextReview == yearLater(today))
+        // A new leaflet is a draft that claims no review.
+        #expect(manifest.draft)
+        #expect(!manifest.isReviewed)
+        #expect(manifest.nextReview == nil)
         #expect(manifest.reviewedBy == [] && manifest.authors == [] && manifest.sources == [] && manifest.keywords == [])
-        #expect(manifest.draft == false)
 
         let html = try page(folder.subpath("site"), "knee-replacement.html")
         for title in ["What you need to know", "When to call an emergency number", "Contact your care team today",
@@ -148,7 +151,10 @@ struct ScaffoldTests {
         #expect(lines.last?.contains("leafpress build") == true)
         #expect(try folder.read("content/leaflets/knee-replacement/leaflet.yml").contains("\nsetting: Day Surgery\n"))
 
-        let build = try runLeafpress(["build", "--templates", repositoryTemplates], in: folder)
+        let plain = try runLeafpress(["build", "--templates", repositoryTemplates], in: folder)
+        #expect(plain.status == 0, "stderr: \(plain.stderr)")
+        #expect(plain.stderr.contains("built 0 leaflets"), "a new leaflet is a draft: \(plain.stderr)")
+        let build = try runLeafpress(["build", "--drafts", "--templates", repositoryTemplates], in: folder)
         #expect(build.status == 0, "stderr: \(build.stderr)")
         #expect(build.stderr.contains("built 1 leaflet"))
         #expect(build.stderr.contains(", 0 warnings"))

@@ -19,6 +19,9 @@ public struct LeafletManifest: Sendable, Equatable {
     /// Explicit order of section files; nil means file-name order.
     public var sections: [String]?
     public var draft = false
+    /// False for a draft written without `reviewed` (then `reviewed` is a stand-in that
+    /// is never shown as a review date).
+    public var isReviewed = true
     /// Reference, version, owner, approvals, change history and source version.
     public var control = DocumentControl()
     /// Where each key was written, for diagnostics of later stages.
@@ -44,7 +47,9 @@ public struct LeafletManifest: Sendable, Equatable {
         fields.reportUnknownKeys(diagnostics: &diagnostics)
         let title = fields.string("title", required: true, diagnostics: &diagnostics)
         let summary = fields.string("summary", required: true, diagnostics: &diagnostics)
-        let reviewed = fields.day("reviewed", required: true, diagnostics: &diagnostics)
+        // A draft may not have been reviewed yet; anything published must say when it was.
+        let draft = fields.bool("draft", diagnostics: &diagnostics) ?? false
+        let reviewed = fields.day("reviewed", required: !draft, diagnostics: &diagnostics)
         var manifest = LeafletManifest(slug: slug, title: title ?? "", summary: summary ?? "",
                                        reviewed: reviewed ?? Day(year: 1970, month: 1, day: 1)!,
                                        location: SourceLocation(path: path, line: 1, column: 1))
@@ -68,11 +73,27 @@ public struct LeafletManifest: Sendable, Equatable {
         if fields.has("sections") {
             manifest.sections = fields.stringList("sections", diagnostics: &diagnostics)
         }
-        manifest.draft = fields.bool("draft", diagnostics: &diagnostics) ?? false
+        manifest.draft = draft
+        manifest.isReviewed = reviewed != nil
+        // Placeholders are reported, but the leaflet still loads: its sections get checked too.
+        var gaps: [Diagnostic] = []
+        if !draft {
+            // `reviewed_by:` with nothing under it: a scaffold gap, not a decision.
+            for key in fields.emptyKeys {
+                gaps.append(Diagnostic(.placeholder, "'\(key)' is empty in a leaflet that is not a draft; fill it in or delete the line",
+                                              at: fields.location(of: key)))
+            }
+            if let summary = manifest.summary as String?, summary.contains(LeafletScaffold.placeholderMarker) {
+                gaps.append(Diagnostic(.placeholder, "'summary' still holds the scaffold text \"\(LeafletScaffold.placeholderMarker) …\"; write the summary, or mark the leaflet 'draft: true'",
+                                              at: fields.valueLocation(of: "summary")))
+            }
+        }
         manifest.control = DocumentControl.load(fields, diagnostics: &diagnostics)
         for key in keys where fields.has(key) {
             manifest.keyLocations[key] = fields.location(of: key)
         }
-        return diagnostics[before...].hasErrors ? nil : manifest
+        let failed = diagnostics[before...].hasErrors
+        diagnostics += gaps
+        return failed ? nil : manifest
     }
 }

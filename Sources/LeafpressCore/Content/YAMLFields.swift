@@ -74,6 +74,23 @@ struct YAMLFields {
 
     func has(_ key: String) -> Bool { value(key) != nil }
 
+    /// Keys written with no value (`key:` and nothing under it, `""`, `[]`), in order.
+    var emptyKeys: [String] {
+        entries.compactMap { entry in
+            switch entry.value {
+            case .scalar(let scalar):
+                let blank = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+                return blank && (scalar.style != .plain || entry.value.null != nil || scalar.string.isEmpty) ? entry.key : nil
+            case .sequence(let sequence):
+                return sequence.isEmpty ? entry.key : nil
+            case .mapping(let mapping):
+                return mapping.isEmpty ? entry.key : nil
+            default:
+                return nil
+            }
+        }
+    }
+
     /// Keys in the order they were written.
     var keys: [String] { entries.map(\.key) }
 

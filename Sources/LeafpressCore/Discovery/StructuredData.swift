@@ -32,7 +32,7 @@ enum StructuredData {
         var name: String
         var description: String
         var inLanguage: String
-        var lastReviewed: String
+        var lastReviewed: String?
         var audience = "https://schema.org/Patient"
         var reviewedBy: [Person]?
         var keywords: String?
@@ -72,7 +72,7 @@ enum StructuredData {
         let url = baseURL.map { $0 + SiteLayout.cleanPath(of: manifest.slug) }
         let page = MedicalWebPage(
             id: url, url: url, name: manifest.title, description: manifest.summary, inLanguage: language,
-            lastReviewed: manifest.reviewed.description,
+            lastReviewed: manifest.isReviewed ? manifest.reviewed.description : nil,
             reviewedBy: manifest.reviewedBy.isEmpty ? nil : manifest.reviewedBy.map { Person(name: $0) },
             keywords: manifest.keywords.isEmpty ? nil : manifest.keywords.joined(separator: ", "),
             publisher: Organization(name: publisher),

@@ -100,6 +100,19 @@ struct LeafletRenderer: Sendable {
     }
 
     /// With `hashing`, `sources` receives the section file's hash for `manifest.json`.
+    /// `placeholder`: scaffold text ("Replace this …") still in a section of a leaflet that
+    /// is not a draft, at its line and column.
+    static func placeholders(in body: Substring, path: String, lineOffset: Int) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for (index, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard let range = line.range(of: LeafletScaffold.placeholderMarker) else { continue }
+            let column = line.distance(from: line.startIndex, to: range.lowerBound) + 1
+            found.append(Diagnostic(.placeholder, "scaffold text \"\(line[range.lowerBound...].prefix(60))\" is still here; write the section, or mark the leaflet 'draft: true' until it is ready",
+                                    at: SourceLocation(path: path, line: lineOffset + index + 1, column: column)))
+        }
+        return found
+    }
+
     private func convert(_ slot: LeafletPlan.SectionSlot, of plan: LeafletPlan, outcome: inout LeafletOutcome,
                          hashing: Bool, sources: inout [SiteManifest.Source]) -> RenderedSection? {
         let path = plan.folder.displayPath + "/" + slot.file
@@ -148,6 +161,9 @@ struct LeafletRenderer: Sendable {
             warnings.append(.warning(message, at: SourceLocation(path: path, line: line + split.bodyLineOffset, column: column), rule: .unsafeLink))
         }
         outcome.diagnostics += warnings + links.diagnostics
+        if !plan.manifest.draft {
+            outcome.diagnostics += Self.placeholders(in: split.body, path: path, lineOffset: split.bodyLineOffset)
+        }
         for finding in document.findings {
             // Findings inside a shared block are placed in the block's own file.
             let at = finding.source.map { SourceLocation(path: $0, line: finding.line, column: finding.column) }

@@ -80,7 +80,7 @@ struct PageBuilder: Sendable {
             slug: manifest.slug, title: manifest.title, summary: manifest.summary,
             setting: manifest.setting, category: manifest.category, keywords: manifest.keywords,
             // Without `next_review`, the review is due `governance.max_review_age` months after the last one.
-            reviewed: date(manifest.reviewed, strings), nextReview: date(site.governance.reviewDue(manifest), strings),
+            reviewed: manifest.isReviewed ? date(manifest.reviewed, strings) : LeafletPage.DateValues(iso: "", display: "not yet reviewed"), nextReview: date(site.governance.reviewDue(manifest), strings),
             reviewedBy: manifest.reviewedBy, authors: manifest.authors, sources: manifest.sources,
             reference: RecordPresentation.line(manifest.control, strings: strings) ?? "\(manifest.slug) · \(manifest.reviewed)",
             record: RecordPresentation(manifest, strings: strings, original: directory.original(of: manifest.slug)),

@@ -352,7 +352,8 @@ public struct SiteBuilder: Sendable {
                     diagnostics.append(.error(message, at: at, rule: .translationMissing))
                 }
             }
-            guard let today = options.today else { continue }
+            // A draft not yet reviewed has no review dates to check.
+            guard let today = options.today, manifest.isReviewed else { continue }
             if manifest.reviewed > today {
                 diagnostics.append(.error("'reviewed' date \(manifest.reviewed) is in the future (today is \(today))",
                                           at: manifest.keyLocations["reviewed"] ?? manifest.location, rule: .reviewFuture))

@@ -10,7 +10,12 @@ public enum LeafletScaffold {
 
     /// Why `slug` cannot name a leaflet folder, or nil when it can.
     public static func slugProblem(_ slug: String) -> String? {
-        if Slug.isValid(slug) { return nil }
+        if Slug.isValid(slug) {
+            if SiteDirectory.reservedSlugs.contains(slug) {
+                return "slug '\(slug)' is reserved for the site's own files; choose another, e.g. '\(slug)-leaflet'"
+            }
+            return nil
+        }
         return "invalid slug '\(slug)': use lowercase letters a-z, digits 0-9 and single hyphens inside, e.g. 'knee-replacement'"
     }
 
@@ -49,8 +54,11 @@ public enum LeafletScaffold {
         if ScaffoldFiles.exists(leaflets), !ScaffoldFiles.isDirectory(leaflets) {
             throw BuildFailure(.error("'leaflets' is not a folder", at: SourceLocation(path: ScaffoldFiles.display(content, "leaflets"))))
         }
-        let fields = ManifestFields(title: title, setting: setting, category: category,
+        var fields = ManifestFields(title: title, setting: setting, category: category,
                                     summary: placeholderSummary, reviewed: today)
+        // A new leaflet is a draft with no review date: it cannot claim a clinical review
+        // or be published until someone fills it in and removes `draft: true`.
+        fields.draft = true
         var files = ScaffoldFiles()
         do {
             if !ScaffoldFiles.exists(leaflets) { _ = try files.makeFolder(leaflets, display: ScaffoldFiles.display(content, "leaflets")) }
@@ -74,6 +82,8 @@ public enum LeafletScaffold {
         var reviewedBy: [String] = []
         var authors: [String] = []
         var sources: [String] = []
+        /// Written as `draft: true` with no review dates (`leafpress new`).
+        var draft = false
     }
 
     /// Creates the leaflet folder (which must not exist) and writes its files into it.
@@ -123,8 +133,8 @@ public enum LeafletScaffold {
             # Slug of the leaflet this one translates.
             # translation_of: other-leaflet
             # Date of the last clinical review (YYYY-MM-DD), and the date the next one is due.
-            reviewed: \(fields.reviewed)
-            next_review: \(fields.reviewed.nextYear)
+            \(fields.draft ? "# reviewed: YYYY-MM-DD" : "reviewed: \(fields.reviewed)")
+            \(fields.draft ? "# next_review: YYYY-MM-DD" : "next_review: \(fields.reviewed.nextYear)")
             # Who reviewed and who wrote the leaflet, and what it is based on: one "- " line each.
 
             """
@@ -138,8 +148,9 @@ public enum LeafletScaffold {
             # sections:
             #   - 01-what-you-need-to-know.md
             #   - 02-how-to-prepare.md
-            # Drafts are only built with 'leafpress build --drafts'.
-            # draft: true
+            # Drafts are only built with 'leafpress build --drafts'. Remove this line when the
+            # leaflet is written and reviewed: it is then checked for leftover placeholder text.
+            \(fields.draft ? "draft: true" : "# draft: true")
             # Document control: your reference (unique across the site), the version (raise it
             # with every approved change), who owns the leaflet, sign-offs, and what changed in
             # each version, newest first. On a translation, source_version is the original's
