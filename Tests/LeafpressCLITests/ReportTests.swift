@@ -157,6 +157,29 @@ struct ReportTests {
         #expect(findings(result.stderr, rule: "version-not-raised").isEmpty)
     }
 
+    @Test func anEditedSharedBlockChangesEveryLeafletThatIncludesIt() throws {
+        let folder = try TemporaryDirectory()
+        try ControlSite.site(folder)
+        try folder.write("Call the ward on 0100 000 000.\n", to: "content/blocks/contact.md")
+        try folder.write("Llame a la planta al 0100 000 000.\n", to: "content/blocks/contact.es.md")
+        try ControlSite.leaflet(folder, "with-block", record: ControlSite.record(reference: "B-1", version: 1), text: "Read this.\n\n{{> contact}}")
+        try ControlSite.leaflet(folder, "con-bloque", record: "language: es\n", text: "Lea esto.\n\n{{> contact}}")
+        try ControlSite.leaflet(folder, "without", record: ControlSite.record(reference: "B-2", version: 1))
+        #expect(try leafpress(["build"], in: folder).status == 0)
+        let manifest = try JSONDecoder().decode(SiteManifest.self, from: Data(contentsOf: URL(fileURLWithPath: folder.subpath("site/manifest.json"))))
+        let english = try #require(manifest.leaflets.first { $0.slug == "with-block" }?.sources.first { $0.path == "blocks/contact.md" })
+        #expect(english.sha256 == (try sha256sum("content/blocks/contact.md", in: folder)))
+        #expect(manifest.leaflets.first { $0.slug == "con-bloque" }?.sources.map(\.path).contains("blocks/contact.es.md") == true)
+        #expect(manifest.leaflets.first { $0.slug == "without" }?.sources.contains { $0.path.hasPrefix("blocks/") } == false)
+
+        try FileManager.default.copyItem(atPath: folder.subpath("site/manifest.json"), toPath: folder.subpath("old.json"))
+        try folder.write("Call the ward on 0100 000 001.\n", to: "content/blocks/contact.md")
+        let result = try leafpress(["report", "changes", "old.json"], in: folder)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("1 changed, 2 unchanged"), "\(result.stdout)")
+        #expect(result.stdout.contains("changed  with-block (B-1): version 1 → 1  [version-not-raised]\n           edited blocks/contact.md\n"), "\(result.stdout)")
+    }
+
     @Test func changesRefusesAFileThatIsNotAManifest() throws {
         let folder = try TemporaryDirectory()
         try ControlSite.site(folder)

@@ -53,11 +53,18 @@ struct LeafletRenderer: Sendable {
             if let section = convert(slot, of: plan, outcome: &outcome, hashing: hashing, sources: &sources) { sections.append(section) }
         }
         let language = plan.manifest.language ?? site.language
+        outcome.blocks = Set(sections.flatMap(\.document.blocks)).sorted()
         if hashing, !plan.manifest.draft {
+            // The shared blocks it includes are part of what the leaflet says: hash the
+            // file of each block in the leaflet's language.
+            for name in outcome.blocks {
+                guard case .found(let path, let text) = blocks.lookup(name, language: language) else { continue }
+                let relative = path.hasPrefix(blocks.folder + "/") ? "blocks/" + path.dropFirst(blocks.folder.count + 1) : path
+                sources.append(SiteManifest.Source(path: relative, sha256: SourceDigest.hex(text.utf8)))
+            }
             outcome.record = SiteManifest.Leaflet(manifest: plan.manifest, language: language, governance: site.governance,
                                                   sources: sources, pageSHA256: nil)
         }
-        outcome.blocks = Set(sections.flatMap(\.document.blocks)).sorted()
         if !plan.manifest.draft {
             for name in site.requiredBlocks where !outcome.blocks.contains(name) {
                 outcome.diagnostics.append(.error("the leaflet does not include the required block '\(name)'; add a paragraph '{{> \(name)}}' to one of its sections",
