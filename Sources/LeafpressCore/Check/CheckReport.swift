@@ -94,6 +94,8 @@ public struct CheckReport: Sendable, Encodable {
     public var leaflets: [Leaflet]
     /// Totals.
     public var summary: Summary
+    /// Each shared block's name → slugs of the leaflets that include it.
+    public var blocks: [String: [String]]
 
     /// True when any finding is an error (then `leafpress check` exits 1).
     public var hasErrors: Bool { diagnostics.hasErrors }
@@ -125,6 +127,7 @@ public struct CheckReport: Sendable, Encodable {
             rows[slug] = row
         }
         leaflets = rows.values.sorted { $0.slug < $1.slug }
+        blocks = result.blocks
 
         let errors = diagnostics.filter { $0.severity == .error }.count
         summary = Summary(leaflets: readability.leaflets.count,
@@ -137,7 +140,7 @@ public struct CheckReport: Sendable, Encodable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case diagnostics, leaflets, summary
+        case diagnostics, leaflets, summary, blocks
     }
 
     /// `{"diagnostics": [...], "leaflets": [...], "summary": {...}}`; each diagnostic has
@@ -147,6 +150,7 @@ public struct CheckReport: Sendable, Encodable {
         try container.encode(diagnostics.map(Finding.init), forKey: .diagnostics)
         try container.encode(leaflets, forKey: .leaflets)
         try container.encode(summary, forKey: .summary)
+        try container.encode(blocks, forKey: .blocks)
     }
 
     /// The report as JSON: pretty-printed, keys sorted, so it diffs well in CI logs.

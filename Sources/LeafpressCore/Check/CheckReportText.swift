@@ -30,6 +30,7 @@ public struct CheckReportText: Sendable {
         lines += table(report)
         lines.append("")
         lines.append(totals(report))
+        lines += blockList(report)
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -74,6 +75,18 @@ public struct CheckReportText: Sendable {
                 }
             }
             lines.append(text)
+        }
+        return lines
+    }
+
+    /// `blocks: contact (3 leaflets: a, b, c), unused (no leaflet)`, one line per block.
+    private func blockList(_ report: CheckReport) -> [String] {
+        guard !report.blocks.isEmpty else { return [] }
+        var lines = ["", style(bold, "shared blocks:")]
+        for name in report.blocks.keys.sorted() {
+            let slugs = report.blocks[name] ?? []
+            let users = slugs.isEmpty ? "no leaflet" : Self.plural(slugs.count, "leaflet") + ": " + slugs.joined(separator: ", ")
+            lines.append("  \(name) (\(users))")
         }
         return lines
     }

@@ -27,6 +27,9 @@ public struct BlockLibrary: Sendable {
     /// Block names, sorted.
     public var names: [String] { blocks.keys.sorted() }
 
+    /// Display paths of every block file, sorted.
+    var files: [String] { blocks.values.flatMap { $0.values.map(\.path) }.sorted() }
+
     /// Reads every block file; badly named files are reported and left out.
     static func load(_ scanner: ContentScanner, siteLanguage: String, diagnostics: inout [Diagnostic]) -> BlockLibrary {
         var library = BlockLibrary(siteLanguage: siteLanguage, folder: scanner.display("blocks"))

@@ -45,10 +45,13 @@ public final class LiveSite: @unchecked Sendable {
     /// Rebuilds after the files at `paths` (absolute) changed.
     public func rebuild(changed paths: [String]) -> Result<Rebuild, BuildFailure> {
         lock.withLock {
-            guard let prepared, output != nil, let slugs = changedLeaflets(paths, prepared: prepared) else {
+            guard var prepared, output != nil, let slugs = changedLeaflets(paths, prepared: &prepared) else {
                 return record(fullBuild())
             }
-            if slugs.isEmpty { return .success(Rebuild(full: false, leaflets: 0, seconds: 0, diagnostics: [])) }
+            if slugs.isEmpty {
+                self.prepared = prepared
+                return .success(Rebuild(full: false, leaflets: 0, seconds: 0, diagnostics: []))
+            }
             return record(incremental(slugs, prepared: prepared))
         }
     }
@@ -62,12 +65,24 @@ public final class LiveSite: @unchecked Sendable {
     }
 
     /// Leaflets whose own files changed; nil when the change needs a full rebuild.
-    private func changedLeaflets(_ paths: [String], prepared: SiteBuilder.Prepared) -> Set<String>? {
+    /// An edited shared block stands for the leaflets that include it; `prepared` then
+    /// gets the blocks as they are now.
+    private func changedLeaflets(_ paths: [String], prepared: inout SiteBuilder.Prepared) -> Set<String>? {
         var slugs: Set<String> = []
         let leaflets = contentRoot + "/leaflets/"
+        let blocks = contentRoot + "/blocks/"
+        var blocksEdited = false
         for path in paths {
             if PathSafety.isInside(path, templatesRoot) || path == templatesRoot { return nil }
             guard PathSafety.isInside(path, contentRoot) else { continue }
+            if path.hasPrefix(blocks) {
+                let file = String(path.dropFirst(blocks.count))
+                guard let (name, _) = BlockLibrary.parse(fileName: file), file.hasSuffix(".md"),
+                      prepared.blocks.names.contains(name) else { return nil }
+                blocksEdited = true
+                for (slug, outcome) in outcomes where outcome.blocks.contains(name) { slugs.insert(slug) }
+                continue
+            }
             guard path.hasPrefix(leaflets) else {
                 // site.yml, assets/ and anything else in the content folder.
                 return nil
@@ -76,6 +91,13 @@ public final class LiveSite: @unchecked Sendable {
             guard let slug = rest.split(separator: "/").first.map(String.init), rest.contains("/") else { return nil }
             guard prepared.plans.contains(where: { $0.slug == slug }) else { return nil }
             slugs.insert(slug)
+        }
+        if blocksEdited {
+            var found: [Diagnostic] = []
+            let reloaded = BlockLibrary.load(prepared.scanner, siteLanguage: prepared.site.language, diagnostics: &found)
+            // A block added, removed or renamed changes which includes resolve: rebuild all.
+            guard found.isEmpty, reloaded.files == prepared.blocks.files else { return nil }
+            prepared.blocks = reloaded
         }
         return slugs
     }
