@@ -212,6 +212,10 @@ extension LeafletScaffold {
                 Book a visit with your practice nurse to have them taken out.
 
                 If you have questions, call the clinic on the number in your discharge letter.
+
+                {{> contact}}
+
+                {{> other-formats}}
                 """),
     ]
 }

@@ -56,6 +56,14 @@ public enum SiteScaffold {
         try files.write(siteYAML(today: today), to: root + "/content/site.yml", display: shown("content/site.yml"))
         written.append(shown("content/site.yml"))
 
+        // Two shared blocks, which the example leaflet includes with {{> NAME}}.
+        try files.makeFolders(root + "/content/blocks", display: shown("content/blocks"))
+        for (name, text) in exampleBlocks {
+            let relative = "content/blocks/\(name).md"
+            try files.write(text, to: root + "/" + relative, display: shown(relative))
+            written.append(shown(relative))
+        }
+
         let leaflet = "content/leaflets/" + exampleSlug
         written += try LeafletScaffold.writeLeaflet(exampleManifest(today: today), example: true,
                                                     into: root + "/" + leaflet, display: shown(leaflet), files: &files)
@@ -75,6 +83,22 @@ public enum SiteScaffold {
         /.site.leafpress-*
 
         """
+
+    /// The shared blocks `init` writes: standard text every leaflet of a site carries.
+    static let exampleBlocks: [(name: String, text: String)] = [
+        ("contact", """
+            ## How to contact us
+
+            The clinic is open Monday to Friday, 9am to 5pm. Phone the number in your appointment letter. When the clinic is closed, call your out-of-hours service.
+
+            """),
+        ("other-formats", """
+            ## Other formats
+
+            You can ask for this leaflet in large print, easy read, audio or another language. Ask any member of staff.
+
+            """),
+    ]
 
     /// The example leaflet's metadata: a short leaflet about stitches.
     static func exampleManifest(today: Day) -> LeafletScaffold.ManifestFields {
