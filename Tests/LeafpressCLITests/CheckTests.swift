@@ -405,7 +405,7 @@ struct CheckTests {
     @Test func jsonOutputHasEveryField() throws {
         let (result, json) = try fixtureJSON()
         #expect(result.stderr == "")
-        #expect(Set(json.keys) == ["diagnostics", "leaflets", "summary"])
+        #expect(Set(json.keys) == ["diagnostics", "leaflets", "summary", "blocks"])
         let diagnostics = try #require(json["diagnostics"] as? [[String: Any]])
         #expect(!diagnostics.isEmpty)
         for diagnostic in diagnostics {
@@ -575,8 +575,10 @@ struct CheckTests {
                 let isDraft = manifest.split(separator: "\n").contains("draft: true")
                 #expect(rows.contains(slug) == (drafts || !isDraft), "\(slug) drafts: \(drafts)")
             }
-            #expect(lines.last?.hasPrefix("checked ") == true)
-            #expect(lines.last?.contains(": 0 errors,") == true)
+            // The totals, then the shared blocks and the leaflets that use them.
+            let totals = lines.last { $0.hasPrefix("checked ") }
+            #expect(totals?.contains(": 0 errors,") == true)
+            #expect(lines.last?.hasPrefix("  other-formats (") == true, "\(text)")
             #expect(!text.contains(": error: "))
         }
     }

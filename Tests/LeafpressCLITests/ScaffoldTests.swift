@@ -275,7 +275,8 @@ struct ScaffoldTests {
         let folder = try TemporaryDirectory()
         let written = try SiteScaffold.write(directory: folder.subpath("new-site"), today: Day.today())
         #expect(written.first == folder.subpath("new-site") + "/content/site.yml")
-        #expect(written.count == 1 + 12 + 1)
+        // site.yml, two shared blocks, the example leaflet, .gitignore.
+        #expect(written.count == 1 + 2 + 12 + 1)
         #expect(written.last == folder.subpath("new-site") + "/.gitignore")
         let yaml = try folder.read("new-site/content/site.yml")
         let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

@@ -157,6 +157,10 @@ public enum SiteScaffold {
         #   max_review_age: 36
         #   review_due_soon: 90
 
+        # Optional: shared blocks (content/blocks/NAME.md) every published leaflet must
+        # include with a paragraph '{{> NAME}}'.
+        # required_blocks: [contact, other-formats]
+
         # Optional, default false: publish raw HTML in Markdown, sanitised. Off, only <sup>, <sub> and <br> are kept
         # and any other tag is an error that says which Markdown to write instead.
         # unsafe_html: false
