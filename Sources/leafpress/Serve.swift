@@ -41,6 +41,15 @@ struct Serve: AsyncParsableCommand {
         let site = LiveSite(options: options)
         let channel = ReloadChannel()
 
+        // Bound before anything is built, so a port in use is reported at once.
+        let server: PreviewServer
+        do {
+            server = try PreviewServer(site: site, channel: channel, host: host, port: port)
+        } catch {
+            printer.note("error: \(error)")
+            throw ExitCode.failure
+        }
+
         switch site.buildAll() {
         case .success(let report):
             printer.print(report.diagnostics)
@@ -65,7 +74,6 @@ struct Serve: AsyncParsableCommand {
         }
         watcher.start()
 
-        let server = try PreviewServer(site: site, channel: channel, host: host, port: port)
         async let serving: Void = server.run()
         let bound = try await server.waitForPort()
         // Written unbuffered: scripts and tests wait for this line to learn the port.

@@ -89,3 +89,17 @@ struct SourceTextTests {
         #expect(diagnostic.location == SourceLocation(path: "content/file.md"))
     }
 }
+
+@Suite("Reload events")
+struct ReloadEventTests {
+    @Test(arguments: ["a\rb", "a\r\nb", "a\nb", "a\r\revent: reload\r", "\r\n\r\n"])
+    func everyLineBreakStartsANewDataField(text: String) {
+        let event = ReloadChannel.event("failed", data: text)
+        #expect(event.hasPrefix("event: failed\n") && event.hasSuffix("\n\n"))
+        #expect(!event.contains("\r"))
+        let body = event.dropFirst("event: failed\n".count).dropLast(2)
+        for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
+            #expect(line.hasPrefix("data: "), "\(line)")
+        }
+    }
+}

@@ -12,28 +12,46 @@ public final class PreviewServer: @unchecked Sendable {
     private let site: LiveSite
     public let channel: ReloadChannel
     private let server: HTTPServer
+    private let front: RequestHeadGuard
 
+    /// Binds `host:port` at once; a port in use or an address that cannot be bound throws
+    /// an error whose description says which and what to do.
     public init(site: LiveSite, channel: ReloadChannel, host: String, port: UInt16) throws {
         self.site = site
         self.channel = channel
-        server = HTTPServer(address: try .inet(ip4: host, port: port), timeout: 30, logger: .disabled)
+        front = try RequestHeadGuard(host: host, port: port)
+        server = HTTPServer(address: front.upstream, timeout: 30, logger: .disabled)
     }
+
+    /// The bound port (useful with port 0).
+    public var port: UInt16 { front.port }
 
     /// Serves until the task is cancelled.
     public func run() async throws {
         let handler = Handler(site: site, channel: channel)
         await server.appendRoute("GET,HEAD *", to: handler)
-        try await server.run()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await self.server.run() }
+            group.addTask {
+                // Connections are relayed only once FlyingFox listens behind the guard.
+                try await self.server.waitUntilListening()
+                try await self.front.run()
+            }
+            try await group.next()
+            group.cancelAll()
+        }
     }
 
-    /// The bound port, once listening (useful with port 0).
+    /// The bound port, once the server behind the guard is listening.
     public func waitForPort() async throws -> UInt16 {
         try await server.waitUntilListening()
-        guard case .ip4(_, let port)? = await server.listeningAddress else { return 0 }
-        return port
+        return front.port
     }
 
-    public func stop() async { await server.stop(timeout: 1) }
+    public func stop() async {
+        front.close()
+        await server.stop(timeout: 1)
+    }
 
     struct Handler: HTTPHandler {
         let site: LiveSite

@@ -54,9 +54,19 @@ public final class ReloadChannel: @unchecked Sendable {
         for continuation in lock.withLock({ Array(listeners.values) }) { continuation.yield(bytes) }
     }
 
-    /// One SSE message; every line of `data` gets its own `data:` field.
+    /// One SSE message; every line of `data` gets its own `data:` field. Lines end at
+    /// CRLF, LF or a lone CR, as the event-stream format defines, so no text in a message
+    /// can end a field early and start an event of its own.
     static func event(_ name: String, data: String) -> String {
-        "event: \(name)\n" + data.split(separator: "\n", omittingEmptySubsequences: false).map { "data: \($0)\n" }.joined() + "\n"
+        var lines: [Substring] = []
+        var rest = Substring(data)
+        while let end = rest.firstIndex(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
+            lines.append(rest[..<end])
+            rest = rest[rest.index(after: end)...]
+        }
+        lines.append(rest)
+        let cleaned = lines.map { $0.replacingOccurrences(of: "\0", with: "\u{FFFD}") }
+        return "event: \(name)\n" + cleaned.map { "data: \($0)\n" }.joined() + "\n"
     }
 }
 
