@@ -7,7 +7,7 @@ set -euo pipefail
 
 packages=(libcmark-dev cmark libqrencode-dev)
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(chromium poppler-utils zbar-tools python3)
+  packages+=(chromium poppler-utils zbar-tools python3 debootstrap)
 fi
 # The standards checks (scripts/standards/): chromium's WebDriver for axe-core, and Java
 # for the Nu HTML Checker when there is none (any JRE will do).

@@ -40,8 +40,7 @@ struct Init: ParsableCommand {
               \(here)leafpress build
               then open site/index.html in a browser; edit content/site.yml, and add leaflets with
               leafpress new SLUG --title "Title"
-              to change the look, set logo and accent_color in content/site.yml, or copy theme files
-              to templates/ with: leafpress theme eject [FILE...]
+              to change the look, copy theme files to templates/ with: leafpress theme eject [FILE...]
             """)
     }
 }

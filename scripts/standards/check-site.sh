@@ -26,6 +26,7 @@ trap 'rm -rf "$work"' EXIT
 port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 
 echo "== standards: building the sample site three ways" >&2
+leafpress="$(cd "$(dirname "$leafpress")" && pwd)/$(basename "$leafpress")"
 "$leafpress" build --output "$work/plain" >&2
 "$leafpress" build --output "$work/deployed" --base-url https://leaflets.example.org/ >&2
 "$leafpress" build --output "$work/local" --base-url "http://127.0.0.1:$port/" >&2
@@ -35,6 +36,14 @@ for build in plain deployed local; do
   echo "== standards: HTML validity ($build)" >&2
   bash scripts/standards/validate-html.sh "$work/$build" || status=1
 done
+
+# A site with only content/ (issue 18): the built-in theme must give the same valid site.
+echo "== standards: a site with only content/, built with the built-in theme" >&2
+mkdir -p "$work/content-only"
+cp -R content "$work/content-only/content"
+(cd "$work/content-only" && "$leafpress" build --output "$work/built-in") >&2
+diff -r -x manifest.json "$work/plain" "$work/built-in" >&2 || { echo "standards: the built-in theme differs from templates/" >&2; status=1; }
+bash scripts/standards/validate-html.sh "$work/built-in" || status=1
 
 echo "== standards: accessibility, without --base-url (file:// and http)" >&2
 python3 scripts/standards/axe.py "$work/plain" --origin both || status=1
