@@ -89,4 +89,81 @@ struct WriterMistakeTests {
             #expect(!site.folder.exists("content/leaflets/\(slug)"))
         }
     }
+
+    // MARK: item 5: every error in one run
+
+    @Test func leafletYAMLErrorDoesNotHideSectionErrorsOrTheLeaflet() throws {
+        let site = try PublishSite()
+        try site.write("leaflets/broken/leaflet.yml", "title: Broken\nsummary: A leaflet.\nreviewed: 2026-02-30\n")
+        try site.write("leaflets/broken/01-about.md", "---\ntitle: About\nkind: urgnet\n---\n\nRest.\n")
+        try site.leaflet("linker", sections: ["01-about.md": "# About\n\nSee [the broken leaflet](../broken/01-about.md).\n"])
+        for run in [try site.build(), try runLeafpress(["check", "--content", "content", "--templates", repositoryTemplates], in: site.folder)] {
+            #expect(run.status == 1)
+            let output = run.stderr + run.stdout
+            #expect(output.contains("content/leaflets/broken/leaflet.yml:3:11: error:"), "\(output)")
+            #expect(output.contains("content/leaflets/broken/01-about.md:3:7: error: unknown section kind 'urgnet'"), "\(output)")
+            #expect(!output.contains("unknown leaflet 'broken'"), "\(output)")
+            #expect(!output.contains("missing section"), "\(output)")
+        }
+    }
+
+    // MARK: item 6: messages for common mistakes
+
+    @Test func unquotedColonAdvisesQuotesWithTheFixedLine() throws {
+        let site = try PublishSite()
+        try site.write("leaflets/chest/leaflet.yml", "title: Chest pain: when to call 999\nsummary: A leaflet.\nreviewed: 2026-01-10\n")
+        try site.write("leaflets/chest/01-about.md", PublishSite.careCard)
+        let result = try site.build()
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("content/leaflets/chest/leaflet.yml:1:8: error: the value of 'title' contains ': ', so put the value in quotes: title: \"Chest pain: when to call 999\" [yaml]"), "\(result.stderr)")
+    }
+
+    @Test func outOfRangeMonthAndDayAreNamed() throws {
+        let site = try PublishSite()
+        try site.leaflet("month", manifest: "next_review: 2026-13-01\n", sections: ["01-about.md": "# About\n\nRest.\n"])
+        try site.write("leaflets/month/leaflet.yml", "title: Month\nsummary: A leaflet.\nreviewed: 2026-13-01\n")
+        try site.leaflet("day", sections: ["01-about.md": "# About\n\nRest.\n"])
+        try site.write("leaflets/day/leaflet.yml", "title: Day\nsummary: A leaflet.\nreviewed: 2026-04-31\n")
+        let (_, findings) = try site.check()
+        let dates = findings.of(.schemaDate)
+        #expect(dates.first { $0.path == PublishSite.path("month/leaflet.yml") }?.message.contains("month 13, which is out of range (01 to 12)") == true, "\(dates)")
+        #expect(dates.first { $0.path == PublishSite.path("day/leaflet.yml") }?.message.contains("day 31, which is out of range for 2026-04 (01 to 30)") == true, "\(dates)")
+        #expect(dates.allSatisfy { $0.line == 3 && $0.column == 11 })
+    }
+
+    @Test func brokenLinksSuggestTheNearestSlugSectionAndAnchor() throws {
+        let site = try PublishSite()
+        try site.leaflet("knee-replacement", sections: ["01-about.md": "# About\n\n## Before you come\n\nEat.\n"])
+        try site.leaflet("linker", sections: ["01-about.md": """
+            # About
+
+            ## Your visit
+
+            See [the knee leaflet](../knee-replacment/).
+
+            See [about](../knee-replacement/01-abuot.md).
+
+            See [your visit](#your-vist).
+
+            """])
+        let (result, findings) = try site.check()
+        #expect(result.status == 1)
+        let broken = findings.of(.brokenLink).filter { $0.path == PublishSite.path("linker/01-about.md") }
+        #expect(broken.map(\.line) == [5, 7, 9])
+        #expect(broken.map(\.message) == [
+            "link to unknown leaflet 'knee-replacment'; did you mean 'knee-replacement'?",
+            "link to missing section '01-abuot.md' of leaflet 'knee-replacement'; did you mean '01-about.md'?",
+            "no heading with anchor '#your-vist' in this file; did you mean '#your-visit'?",
+        ])
+    }
+
+    @Test func baseURLWithQueryOrFragmentIsRefused() throws {
+        let site = try PublishSite()
+        for url in ["https://x.org/?q=1", "https://x.org/#top"] {
+            let result = try site.build(["--base-url", url])
+            #expect(result.status != 0)
+            #expect(result.stderr.contains("query") || result.stderr.contains("fragment"), "\(result.stderr)")
+            #expect(!site.folder.exists("site/index.html"))
+        }
+    }
 }

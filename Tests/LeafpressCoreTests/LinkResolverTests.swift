@@ -166,7 +166,7 @@ struct LinkResolverTests {
         let (output, links) = rewrite("../hip-replacement/", line: 4, column: 9)
         #expect(output == "../hip-replacement/")
         #expect(links.diagnostics == [
-            .error("link to unknown leaflet 'hip-replacement'", at: SourceLocation(path: Self.path, line: 7, column: 9), rule: .brokenLink),
+            .error("link to unknown leaflet 'hip-replacement'; did you mean 'knee-replacement'?", at: SourceLocation(path: Self.path, line: 7, column: 9), rule: .brokenLink),
         ])
     }
 

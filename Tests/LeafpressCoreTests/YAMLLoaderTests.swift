@@ -312,7 +312,7 @@ struct YAMLLoaderTests {
             """)
         #expect(manifest == nil)
         #expect(diagnostics == [
-            .error("'reviewed' must be a date written YYYY-MM-DD, got '2026-02-29'", at: SourceLocation(path: Self.manifestPath, line: 3, column: 11), rule: .schemaDate),
+            .error("'reviewed' has day 29, which is out of range for 2026-02 (01 to 28), in '2026-02-29'", at: SourceLocation(path: Self.manifestPath, line: 3, column: 11), rule: .schemaDate),
         ])
     }
 

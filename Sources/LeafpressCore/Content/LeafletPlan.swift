@@ -15,6 +15,9 @@ struct LeafletPlan: Sendable {
     var sections: [SectionSlot]
     /// SHA-256 (hex) of `leaflet.yml` as read, for `manifest.json`.
     var manifestSHA256 = ""
+    /// True for a leaflet whose leaflet.yml could not be read: only its sections are
+    /// checked, under a stand-in manifest, and nothing is said about the leaflet as a whole.
+    var isStandIn = false
 
     var slug: String { folder.slug }
 

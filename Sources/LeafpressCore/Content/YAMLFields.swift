@@ -23,7 +23,7 @@ struct YAMLFields {
         do {
             root = try Yams.compose(yaml: yaml)
         } catch {
-            diagnostics.append(yamlError(error, path: path, lineOffset: lineOffset))
+            diagnostics.append(yamlError(error, path: path, lineOffset: lineOffset, yaml: yaml))
             return nil
         }
         let whole = SourceLocation(path: path, line: lineOffset + 1, column: 1)
@@ -191,10 +191,45 @@ struct YAMLFields {
     func day(_ key: String, required: Bool = false, diagnostics: inout [Diagnostic]) -> Day? {
         guard let text = string(key, required: required, diagnostics: &diagnostics) else { return nil }
         guard let day = Day(text) else {
-            diagnostics.append(.error("'\(key)' must be a date written YYYY-MM-DD, got '\(text)'", at: valueLocation(of: key), rule: .schemaDate))
+            diagnostics.append(.error(Self.dateProblem(key, text), at: valueLocation(of: key), rule: .schemaDate))
             return nil
         }
         return day
+    }
+
+    /// Why `text` is not a date: the part out of range when it is written YYYY-MM-DD.
+    static func dateProblem(_ key: String, _ text: String) -> String {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        if parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+           let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) {
+            if !(1...12).contains(month) {
+                return "'\(key)' has month \(parts[1]), which is out of range (01 to 12), in '\(text)'; dates are written YYYY-MM-DD"
+            }
+            let days = Day.daysIn(month: month, year: year)
+            if !(1...days).contains(day) {
+                return "'\(key)' has day \(parts[2]), which is out of range for \(parts[0])-\(parts[1]) (01 to \(days)), in '\(text)'"
+            }
+        }
+        return "'\(key)' must be a date written YYYY-MM-DD, got '\(text)'"
+    }
+
+    /// For libyaml's "mapping values are not allowed": a value with `: ` in it that needs
+    /// quotes. Names the line and gives it back fixed.
+    static func quotingAdvice(_ yaml: String, line: Int) -> (message: String, line: Int, column: Int)? {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        // libyaml reports the line of the second colon, or the line after it; try both.
+        for candidate in [line, line - 1] where candidate >= 1 && candidate <= lines.count {
+            let text = lines[candidate - 1]
+            guard let colon = text.range(of: ": ") else { continue }
+            let key = text[..<colon.lowerBound]
+            let value = text[colon.upperBound...].trimmingCharacters(in: .whitespaces)
+            guard !key.trimmingCharacters(in: .whitespaces).isEmpty, value.contains(": ") || value.hasSuffix(":"),
+                  !value.hasPrefix("\""), !value.hasPrefix("'") else { continue }
+            let quoted = "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+            let column = key.count + 3
+            return ("the value of '\(key.trimmingCharacters(in: .whitespaces))' contains ': ', so put the value in quotes: \(key): \(quoted)", candidate, column)
+        }
+        return nil
     }
 
     /// A nested mapping, read with its own set of known keys.
@@ -242,7 +277,7 @@ struct YAMLFields {
     }
 
     /// Turns a Yams error into a located diagnostic.
-    static func yamlError(_ error: Error, path: String, lineOffset: Int) -> Diagnostic {
+    static func yamlError(_ error: Error, path: String, lineOffset: Int, yaml: String? = nil) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation {
             SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
         }
@@ -250,6 +285,10 @@ struct YAMLFields {
         case YamlError.scanner(let context, let problem, let mark, _),
              YamlError.parser(let context, let problem, let mark, _),
              YamlError.composer(let context, let problem, let mark, _):
+            if problem.contains("mapping values are not allowed"), let yaml,
+               let advice = quotingAdvice(yaml, line: mark.line) {
+                return .error(advice.message, at: SourceLocation(path: path, line: advice.line + lineOffset, column: advice.column), rule: .yaml)
+            }
             var message = "invalid YAML: \(problem)"
             if let context { message += " (\(context.text))" }
             return .error(message, at: at(mark), rule: .yaml)

@@ -71,7 +71,7 @@ struct LeafletRenderer: Sendable {
                                                   at: plan.manifest.location, rule: .blockRequired))
             }
         }
-        if !sections.isEmpty, !sections.contains(where: { $0.kind.isCareCard }) {
+        if !plan.isStandIn, !sections.isEmpty, !sections.contains(where: { $0.kind.isCareCard }) {
             outcome.diagnostics.append(.warning("leaflet has no 'when to get help' care card (a section with kind emergency, urgent or non-urgent)",
                                                 at: plan.manifest.location, rule: .noCareCard))
         }

@@ -54,7 +54,8 @@ struct LinkResolver: LinkRewriting {
             guard let fragment else { return destination }
             let anchor = String(fragment).removingPercentEncoding ?? String(fragment)
             if let id = anchors[anchor] { return "#" + Self.encode(id) }
-            diagnostics.append(.error("no heading with anchor '#\(anchor)' \(inThisFile)", at: here, rule: .brokenLink))
+            diagnostics.append(.error("no heading with anchor '#\(anchor)' \(inThisFile)" + Self.didYouMean(anchor, in: Array(anchors.keys), prefix: "#"),
+                                      at: here, rule: .brokenLink))
             return destination
         }
         if pathPart.hasPrefix("/") {
@@ -81,7 +82,8 @@ struct LinkResolver: LinkRewriting {
         }
         let targetSlug = parts[1]
         guard let leaflet = targets.leaflets[targetSlug] else {
-            diagnostics.append(.error("\(what) to unknown leaflet '\(targetSlug)'", at: here, rule: .brokenLink))
+            diagnostics.append(.error("\(what) to unknown leaflet '\(targetSlug)'" + Self.didYouMean(targetSlug, in: Array(targets.leaflets.keys)),
+                                      at: here, rule: .brokenLink))
             return destination
         }
         let rest = parts.dropFirst(2).joined(separator: "/")
@@ -93,7 +95,8 @@ struct LinkResolver: LinkRewriting {
             var id: String?
             if rest.hasSuffix(".md") {
                 guard let sectionID = leaflet.sections[rest] else {
-                    diagnostics.append(.error("link to missing section '\(rest)' of leaflet '\(targetSlug)'", at: here, rule: .brokenLink))
+                    diagnostics.append(.error("link to missing section '\(rest)' of leaflet '\(targetSlug)'" + Self.didYouMean(rest, in: Array(leaflet.sections.keys)),
+                                              at: here, rule: .brokenLink))
                     return destination
                 }
                 id = sectionID
@@ -139,6 +142,13 @@ struct LinkResolver: LinkRewriting {
         var url = Self.encodePath(target)
         if let fragment { url += "#" + Self.encode(String(fragment)) }
         return url
+    }
+
+    /// `; did you mean 'x'?` for the nearest candidate, or nothing. A leaflet that failed
+    /// to load is still a candidate: it exists.
+    static func didYouMean(_ word: String, in candidates: [String], prefix: String = "") -> String {
+        guard let near = Suggestion.nearest(to: word, in: candidates.sorted()) else { return "" }
+        return "; did you mean '\(prefix)\(near)'?"
     }
 
     static func hasScheme(_ url: String) -> Bool {

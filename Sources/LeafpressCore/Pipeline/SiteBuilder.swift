@@ -24,6 +24,9 @@ public struct SiteBuilder: Sendable {
         var siteAssets: [String]
         /// Leaflets whose PDF this build prints.
         var pdfSlugs: Set<String> = []
+        /// Leaflets whose leaflet.yml has errors: never built, but their sections are
+        /// still checked so one run reports every error.
+        var unloaded: [LeafletPlan] = []
         /// Shared blocks (`content/blocks/`).
         var blocks: BlockLibrary
         /// Callout labels and table names per language, from the interface strings.
@@ -71,6 +74,7 @@ public struct SiteBuilder: Sendable {
             return CheckResult(site: nil, leaflets: [], diagnostics: run.sortedDiagnostics)
         }
         let outcomes = run.stage(.renderLeaflets) { renderLeaflets(prepared.plans, of: prepared, into: nil, keepSections: true, diagnostics: &$0) }
+        run.stage(.renderLeaflets) { _ = renderLeaflets(prepared.unloaded, of: prepared, into: nil, diagnostics: &$0) }
         run.stage(.crossLeafletChecks) { checkAcrossLeaflets(outcomes, diagnostics: &$0) }
         let leaflets = outcomes.map { CheckResult.Leaflet(manifest: $0.manifest, folder: $0.folder, sections: $0.sections) }
         var blocks = Dictionary(uniqueKeysWithValues: prepared.blocks.names.map { ($0, [String]()) })
@@ -121,7 +125,7 @@ public struct SiteBuilder: Sendable {
             if run.hasErrors {
                 // Nothing will be written, but every leaflet is still read, so one run
                 // reports every error (a leaflet.yml mistake does not hide section mistakes).
-                let outcomes = run.stage(.renderLeaflets) { renderLeaflets(prepared.plans, of: prepared, into: nil, diagnostics: &$0) }
+                let outcomes = run.stage(.renderLeaflets) { renderLeaflets(prepared.plans + prepared.unloaded, of: prepared, into: nil, diagnostics: &$0) }
                 run.stage(.crossLeafletChecks) { checkAcrossLeaflets(outcomes, diagnostics: &$0) }
             }
         }
@@ -194,11 +198,25 @@ public struct SiteBuilder: Sendable {
             return (plan, found)
         }
         var plans: [LeafletPlan] = []
+        var unloaded: [LeafletPlan] = []
         var everyManifest: [LeafletManifest] = []
         var targets = LinkTargets(siteAssets: Set(siteAssets))
-        for (plan, found) in planned {
+        for (folder, (plan, found)) in zip(folders, planned) {
             diagnostics += found
-            guard let plan else { continue }
+            guard let plan else {
+                // Its leaflet.yml has errors (reported above), but the leaflet exists: links
+                // to it and its sections are not reported as broken on top of that.
+                if targets.leaflets[folder.slug] == nil, folder.hasManifest {
+                    let ids = LeafletPlan.sectionIDs(for: folder.sectionFiles)
+                    targets.leaflets[folder.slug] = .init(built: true, sections: ids, assets: Set(folder.assetFiles))
+                    var stand = LeafletManifest(slug: folder.slug, title: folder.slug, summary: "", reviewed: Day(year: 1970, month: 1, day: 1)!,
+                                                location: SourceLocation(path: folder.displayPath + "/leaflet.yml", line: 1, column: 1))
+                    stand.isReviewed = false
+                    unloaded.append(LeafletPlan(folder: folder, manifest: stand,
+                                                sections: folder.sectionFiles.map { LeafletPlan.SectionSlot(file: $0, id: ids[$0]!) }, isStandIn: true))
+                }
+                continue
+            }
             everyManifest.append(plan.manifest)
             let built = !plan.manifest.draft || options.includeDrafts
             targets.leaflets[plan.slug] = .init(built: built, sections: Dictionary(uniqueKeysWithValues: plan.sections.map { ($0.file, $0.id) }),
@@ -219,10 +237,12 @@ public struct SiteBuilder: Sendable {
                 diagnostics.append(.error("slug '\(plan.slug)' is reserved for the site's own files; rename the folder", at: SourceLocation(path: plan.folder.displayPath), rule: .slug))
             }
         }
-        return Prepared(site: site, templates: templates, catalog: catalog, directory: directory,
+        var result = Prepared(site: site, templates: templates, catalog: catalog, directory: directory,
                         pages: PageBuilder(site: site, catalog: catalog, directory: directory),
                         scanner: scanner, plans: plans, targets: targets, siteAssets: siteAssets,
                         blocks: blocks, labels: catalog.mapValues(MarkdownLabels.init(strings:)))
+        result.unloaded = unloaded
+        return result
     }
 
     /// Stage cross-leaflet checks: anchors into other leaflets' sections, now that every
