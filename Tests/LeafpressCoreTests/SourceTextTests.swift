@@ -103,3 +103,21 @@ struct ReloadEventTests {
         }
     }
 }
+
+@Suite("Unique ids and anchors")
+struct UniqueIDTests {
+    @Test func tenThousandIdsSharingOneStemAreUniqueAndNumberedInOrder() {
+        var ids = UniqueIDs(reserved: ["risks-3"])
+        let claimed = (0..<10_000).map { _ in ids.claim("risks") }
+        #expect(Set(claimed).count == 10_000)
+        #expect(Array(claimed.prefix(4)) == ["risks", "risks-2", "risks-4", "risks-5"])
+        #expect(claimed.last == "risks-10001")
+        #expect(ids.claim("risks-2") == "risks-2-2")
+    }
+
+    @Test func anchorsCompareNFCNormalised() {
+        let decomposed = "cafe\u{301}", precomposed = "caf\u{E9}"
+        #expect(AnchorHash.of(file: "01-a.md", anchor: decomposed) == AnchorHash.of(file: "01-a.md", anchor: precomposed))
+        #expect(AnchorHash.of(file: "01-a.md", anchor: "cafe") != AnchorHash.of(file: "01-a.md", anchor: precomposed))
+    }
+}
