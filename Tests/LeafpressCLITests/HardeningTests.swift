@@ -271,14 +271,14 @@ struct HardeningTests {
         for scheme in ["javascript:", "vbscript:", "data:"] { #expect(!html.contains(scheme), "\(scheme)") }
     }
 
-    @Test func rawHTMLIsDroppedByDefault() throws {
+    /// Raw HTML is never dropped silently: with `unsafe_html` off it fails the build at its
+    /// line and column, and nothing of it reaches a page.
+    @Test func rawHTMLIsALocatedErrorByDefault() throws {
         let built = try Built()
         try built.folder.write("# Follow-up\n\n<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n", to: Self.section)
-        #expect(try runLeafpress(built.build, in: built.folder).status == 0)
-        let html = try built.folder.read("site/wound-care.html")
-        #expect(!html.contains("alert(1)") || html.contains("<!-- raw HTML omitted -->"))
-        #expect(!html.contains("<script>alert"))
-        #expect(!html.contains("onerror"))
+        let stderr = try built.expectFailure(containing: "[raw-html]")
+        #expect(stderr.contains("\(Self.section):3:1: error:"), "\(stderr)")
+        #expect(stderr.contains("\(Self.section):5:1: error:"), "\(stderr)")
     }
 
     @Test func outputIntoTheContentFolderIsRefusedAndNothingIsDeleted() throws {
