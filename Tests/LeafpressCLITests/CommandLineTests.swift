@@ -33,6 +33,26 @@ struct CommandLineTests {
         #expect(folder.exists("site/hip-draft.html"))
     }
 
+    /// A draft built with --drafts says so on its page, asks search engines not to index it,
+    /// and is listed nowhere: not on the index, in search or in the sitemap.
+    @Test func draftsBuiltWithTheFlagAreMarkedAndUnlisted() throws {
+        let folder = try TemporaryDirectory()
+        try FixtureSite.write(into: folder)
+        let result = try build(in: folder, ["--drafts", "--base-url", "https://leaflets.example.org/"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let draft = try folder.read("site/hip-draft.html")
+        #expect(draft.contains("<meta name=\"robots\" content=\"noindex\">"))
+        #expect(draft.contains("<p class=\"draft-banner\" role=\"note\"><strong>Draft — not for patient use</strong>"))
+        let published = try folder.read("site/wound-care.html")
+        #expect(!published.contains("noindex"))
+        #expect(!published.contains("draft-banner"))
+        #expect(!(try folder.read("site/index.html")).contains("hip-draft"))
+        #expect(!(try folder.read("site/sitemap.xml")).contains("hip-draft"))
+        let search = try FileManager.default.contentsOfDirectory(atPath: folder.subpath("site")).filter { $0.hasPrefix("search-index.") }
+        #expect(!search.isEmpty)
+        for file in search { #expect(!(try folder.read("site/" + file)).contains("hip-draft"), "\(file)") }
+    }
+
     @Test func contentErrorExitsOneAndLeavesThePreviousSiteUnchanged() throws {
         let folder = try TemporaryDirectory()
         try FixtureSite.write(into: folder)
@@ -58,7 +78,7 @@ struct CommandLineTests {
         try folder.write("title: Wound Care\nsummary: x\nreviewed: 2026-02-30\n", to: "content/leaflets/wound-care/leaflet.yml")
         let result = try build(in: folder)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("content/leaflets/wound-care/leaflet.yml:3:11: error: 'reviewed' must be a date written YYYY-MM-DD, got '2026-02-30' [schema-date]"))
+        #expect(result.stderr.contains("content/leaflets/wound-care/leaflet.yml:3:11: error: 'reviewed' has day 30, which is out of range for 2026-02 (01 to 28), in '2026-02-30' [schema-date]"))
         #expect(!folder.exists("site"))
         #expect(leftovers(besides: folder.subpath("site")) == [])
     }

@@ -76,7 +76,7 @@ struct PageBuilder: Sendable {
         basics.jsonLDHTML = StructuredData.medicalWebPage(manifest, language: language, publisher: site.publisher,
                                                           copyrightNotice: copyrightText(manifest.copyright),
                                                           translations: translations, baseURL: baseURL)
-        let leaflet = LeafletPage.Leaflet(
+        var leaflet = LeafletPage.Leaflet(
             slug: manifest.slug, title: manifest.title, summary: manifest.summary,
             setting: manifest.setting, category: manifest.category, keywords: manifest.keywords,
             // Without `next_review`, the review is due `governance.max_review_age` months after the last one.
@@ -91,6 +91,9 @@ struct PageBuilder: Sendable {
                 LeafletPage.Translation(lang: other.language, dir: LanguageTag.direction(of: other.language), title: other.title,
                                         languageName: self.strings(other.language)["language_name"], href: SiteLayout.page(of: other.slug))
             })
+        // A draft (built only with --drafts) must never pass for a published leaflet.
+        leaflet.draft = manifest.draft
+        basics.noindex = manifest.draft
         return LeafletPage(basics: basics, leaflet: leaflet)
     }
 

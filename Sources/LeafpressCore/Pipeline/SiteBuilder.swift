@@ -309,7 +309,10 @@ public struct SiteBuilder: Sendable {
                 diagnostics: inout [Diagnostic]) throws(BuildFailure) -> Int {
         let (site, templates, scanner, siteAssets) = (prepared.site, prepared.templates, prepared.scanner, prepared.siteAssets)
         let builder = prepared.pages
-        let manifests = outcomes.map(\.manifest)
+        // Drafts (built with --drafts) get their own page but are never listed: not on an
+        // index, in search or in the sitemap.
+        let published = outcomes.filter { !$0.manifest.draft }
+        let manifests = published.map(\.manifest)
         var pages = 0
         let directory = prepared.directory
         var pagesToWrite: [(template: String, file: String, values: any Sendable)] = []
@@ -320,7 +323,7 @@ public struct SiteBuilder: Sendable {
         for language in directory.languages {
             let inLanguage = manifests.filter { directory.entries[$0.slug]?.language == language }
             pagesToWrite.append(("index", directory.indexPath(for: language), builder.index(inLanguage, language: language, printCSS: printCSS(language))))
-            let entries = outcomes.filter { directory.entries[$0.manifest.slug]?.language == language }.map { outcome in
+            let entries = published.filter { directory.entries[$0.manifest.slug]?.language == language }.map { outcome in
                 SearchIndex.Entry(slug: outcome.manifest.slug, title: outcome.manifest.title, summary: outcome.manifest.summary,
                                   setting: outcome.manifest.setting, keywords: outcome.manifest.keywords, sections: outcome.sectionTitles)
             }
@@ -345,7 +348,8 @@ public struct SiteBuilder: Sendable {
                 return Sitemap.Page(path: path == "index.html" ? "" : String(path.dropLast("index.html".count)))
             }
             for manifest in manifests {
-                let versions = [manifest.slug] + directory.translations(of: manifest.slug).map(\.slug)
+                let publishedSlugs = Set(manifests.map(\.slug))
+                let versions = [manifest.slug] + directory.translations(of: manifest.slug).map(\.slug).filter(publishedSlugs.contains)
                 let alternates = versions.count > 1 ? versions.compactMap { slug in directory.entries[slug].map { ($0.language, SiteLayout.cleanPath(of: slug)) } } : []
                 entries.append(Sitemap.Page(path: SiteLayout.cleanPath(of: manifest.slug), lastModified: manifest.reviewed, alternates: alternates))
             }

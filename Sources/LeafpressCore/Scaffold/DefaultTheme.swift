@@ -26,6 +26,9 @@ public enum DefaultTheme {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{$title}}{{page_title}} – {{site.title}}{{/title}}</title>
 <meta name="description" content="{{description}}">
+{{#noindex}}
+<meta name="robots" content="noindex">
+{{/noindex}}
 <meta name="generator" content="{{generator}}">
 {{#canonical}}
 <link rel="canonical" href="{{canonical}}">
@@ -104,6 +107,8 @@ callout_important: مهم
 callout_warning: تحذير
 callout_caution: تنبيه
 table_label: جدول
+draft_banner: "مسودة — ليست للاستخدام مع المرضى"
+draft_banner_text: "هذه النشرة غير معتمدة بعد. لا تعطها للمرضى."
 
 """#),
         ("i18n/en.yml", #"""
@@ -290,6 +295,9 @@ table_label: Tabla
 {{$content}}
 <article class="leaflet" aria-labelledby="leaflet-title">
   <header class="leaflet-header">
+{{#leaflet.draft}}
+    <p class="draft-banner" role="note"><strong>{{t.draft_banner}}</strong> {{t.draft_banner_text}}</p>
+{{/leaflet.draft}}
 {{#leaflet.setting}}
     <p class="care-setting">{{.}}</p>
 {{/leaflet.setting}}
@@ -645,6 +653,7 @@ a:focus-visible, button:focus-visible, [tabindex]:focus-visible {
 dt { font-weight: 600; }
 dd { margin: 0; }
 /* A translation whose original has a newer version: a bordered note, not colour alone. */
+.draft-banner { margin-block: 0 1rem; padding: 0.75rem 1rem; border: 3px dashed currentColor; font-size: 1.125rem; }
 .notice--stale { margin-block: 1rem; padding: 0.6rem 1rem; border: 2px solid currentColor; border-inline-start-width: 6px; }
 .leaflet-about { margin-block-start: 3rem; padding-block-start: 1rem; border-block-start: 1px solid var(--rule); font-size: 1rem; color: var(--muted); }
 .leaflet-about dl { display: grid; gap: 0.25rem; }

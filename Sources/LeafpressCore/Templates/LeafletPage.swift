@@ -119,6 +119,8 @@ struct LeafletPage: Sendable, MustacheParent {
         var pdf: String?
         var sections: [Section]
         var translations: [Translation]
+        /// A draft built with `--drafts`: the page says so on screen and in print.
+        var draft = false
 
         func child(named name: String) -> Any? {
             switch name {
@@ -144,6 +146,7 @@ struct LeafletPage: Sendable, MustacheParent {
             case "sections": sections
             case "translations": translations
             case "has_translations": !translations.isEmpty
+            case "draft": draft
             default: nil
             }
         }

@@ -58,6 +58,8 @@ struct PageBasics: Sendable, MustacheParent {
     var printCSSHash: String?
     var paper: String
     var alternates: [Alternate] = []
+    /// True on a draft's page: search engines are asked not to index it.
+    var noindex = false
     /// A `<script type="application/ld+json">` element, ready to write raw.
     var jsonLDHTML: String?
 
@@ -79,6 +81,7 @@ struct PageBasics: Sendable, MustacheParent {
         case "paper": paper
         case "generator": "Leafpress"
         case "alternates": alternates
+        case "noindex": noindex
         case "json_ld_html": jsonLDHTML
         default: nil
         }

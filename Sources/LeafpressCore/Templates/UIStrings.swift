@@ -40,6 +40,8 @@ public struct UIStrings: Sendable {
         "qr_label": "QR code linking to",
         "pdf_label": "Download this leaflet as a PDF",
         "legal": "Copyright and disclaimer",
+        "draft_banner": "Draft — not for patient use",
+        "draft_banner_text": "This leaflet has not been approved. Do not give it to patients.",
         "reference_short": "Ref {reference}",
         "version_short": "Version {version}",
         "document_control": "Document control",
