@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Leafpress needs. `--test` adds the tools the test suite
-# drives (a real browser for print tests, poppler for PDF checks, zbar for QR codes).
+# drives (a real browser for print tests, poppler and qpdf for PDF checks, zbar for QR codes).
 # `--bench` adds what bench/run.sh compares against (Hugo, the cmark CLI, GNU time).
 # Packages already present are not reinstalled; nothing is installed when all are there.
 set -euo pipefail
 
 packages=(libcmark-dev cmark libqrencode-dev)
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(chromium poppler-utils zbar-tools python3 debootstrap)
+  packages+=(chromium poppler-utils zbar-tools qpdf python3 debootstrap)
 fi
 # The standards checks (scripts/standards/): chromium's WebDriver for axe-core, and Java
 # for the Nu HTML Checker when there is none (any JRE will do).

@@ -7,7 +7,7 @@ import LeafpressCore
 struct PDF: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the site and print leaflets to PDF with headless Chromium.",
-        discussion: "PDFs are written beside each leaflet page (site/<slug>/<slug>.pdf). Set LEAFPRESS_BROWSER to choose the browser.")
+        discussion: "PDFs are written beside each leaflet page (site/<slug>/<slug>.pdf, and site/<slug>/<slug>.large.pdf for large print). Set LEAFPRESS_BROWSER to choose the browser.")
 
     @Argument(help: "Slugs of the leaflets to print (default: all).")
     var slugs: [String] = []
@@ -16,12 +16,15 @@ struct PDF: ParsableCommand {
     @OptionGroup var site: SiteFlags
     @OptionGroup var verbosity: VerbosityFlags
 
-    @Option(name: .long, help: "Paper size, A4 or Letter (default: site.yml's paper).")
+    @Option(name: .long, help: "Paper size, A4, A5 or Letter (default: site.yml's paper).")
     var paper: String?
+
+    @Flag(name: .customLong("large-print"), help: "Also print a large-print PDF (16 pt) of each leaflet, <slug>.large.pdf.")
+    var largePrint = false
 
     func validate() throws {
         if let paper, SiteConfig.Paper.allCases.first(where: { $0.rawValue.lowercased() == paper.lowercased() }) == nil {
-            throw ValidationError("--paper must be A4 or Letter")
+            throw ValidationError("--paper must be A4, A5 or Letter")
         }
     }
 
@@ -37,13 +40,20 @@ struct PDF: ParsableCommand {
         var options = site.options(location)
         let output = options.outputDirectory
         options.paper = paper.flatMap { name in SiteConfig.Paper.allCases.first { $0.rawValue.lowercased() == name.lowercased() } }
-        options.pdf = PDFOptions(browser: browser, slugs: slugs)
+        options.pdf = PDFOptions(browser: browser, slugs: slugs, largePrint: largePrint)
         do {
-            let report = try SiteBuilder(options: options).build()
+            let builder = SiteBuilder(options: options)
+            let report = try builder.build()
             printer.print(report.diagnostics)
             let printed = slugs.isEmpty ? report.manifests.map(\.slug) : slugs
-            for slug in printed { printer.note("\(output)/\(slug)/\(slug).pdf") }
-            printer.note(report.summary + ", \(printed.count) PDF\(printed.count == 1 ? "" : "s")")
+            var count = 0
+            for slug in printed {
+                for profile in report.printProfiles {
+                    printer.note("\(output)/\(slug)/\(profile.pdfName(for: slug))")
+                    count += 1
+                }
+            }
+            printer.note(report.summary + ", \(count) PDF\(count == 1 ? "" : "s")")
         } catch {
             printer.print(error.diagnostics)
             printer.note(printer.failureSummary(error.diagnostics) + "; '\(output)' left unchanged")

@@ -76,6 +76,8 @@ enum CheckFixture {
         .i18n: "DiscoveryTests",
         .output: "SiteBuildTests (output folder)",
         .pdf: "PrintTests",
+        .schemaPrint: "PrintTests.badPrintSettings",
+        .printFooter: "PrintTests.longLegalTextGrowsMargin",
         .rawHTML: "PublishTests (raw HTML)",
         .placeholder: "PublishTests (placeholder)",
         .unknownRule: "PublishTests (rules:)",

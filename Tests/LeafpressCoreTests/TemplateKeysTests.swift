@@ -50,6 +50,8 @@ struct TemplateKeysTests {
         var index: IndexPage
         var notFound: NotFoundPage
         var print: PrintStyle
+        /// Large print of a draft, as printed to PDF: the flags `print` has off.
+        var largePrint: PrintStyle
     }
 
     /// Page models of the sample site's colonoscopy leaflet (it has a translation), with
@@ -78,11 +80,13 @@ struct TemplateKeysTests {
         manifest.nextReview = manifest.nextReview ?? Day("2030-01-01")
         let pages = prepared.pages
         return Pages(
-            leaflet: pages.leaflet(manifest, sections: outcome.sections, language: "en", printCSS: "@page {}", pdf: SiteLayout.pdf(of: "colonoscopy")),
+            leaflet: pages.leaflet(manifest, sections: outcome.sections, language: "en", printCSS: "@page {}", pdfs: [.standard, .large]),
             translation: pages.leaflet(translation.manifest, sections: outcomes[1].sections, language: "es", printCSS: "@page {}"),
             index: pages.index(prepared.plans.map(\.manifest), language: "en", printCSS: "@page {}"),
             notFound: pages.notFound(language: "en", printCSS: "@page {}"),
-            print: pages.printStyle(title: manifest.title, copyright: "© Trust", language: "en"))
+            print: pages.printStyle(title: manifest.title, copyright: "© Trust", language: "en"),
+            largePrint: pages.printStyle(title: manifest.title, copyright: "© Trust", language: "en", control: "Ref X", profile: .large,
+                                         draft: true, forPDF: true))
     }
 
     /// Renders `template` with `model` through a theme folder holding it.
@@ -149,8 +153,10 @@ struct TemplateKeysTests {
 
     @Test func printKeysRender() throws {
         let keys = try #require(try Self.documentedKeys()[.print])
-        let css = try Self.render("{{% CONTENT_TYPE: TEXT}}" + Self.probe(keys), try Self.pages().print)
-        let found = Self.found(in: css)
+        let pages = try Self.pages()
+        let found = try [pages.print, pages.largePrint].reduce(into: Set<String>()) { found, style in
+            found.formUnion(Self.found(in: try Self.render("{{% CONTENT_TYPE: TEXT}}" + Self.probe(keys), style)))
+        }
         for key in keys { #expect(found.contains(key), "\(key)") }
     }
 

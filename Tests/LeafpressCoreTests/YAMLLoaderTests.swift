@@ -113,11 +113,12 @@ struct YAMLLoaderTests {
     }
 
     @Test func badPaperIsReportedAtItsValue() {
-        let (site, diagnostics) = loadSite(Self.validSite + "paper: A5\n")
+        let (site, diagnostics) = loadSite(Self.validSite + "paper: A3\n")
         #expect(site == nil)
         #expect(diagnostics == [
-            .error("unknown paper 'A5' (expected A4 or Letter)", at: SourceLocation(path: Self.sitePath, line: 5, column: 8), rule: .schemaPaper),
+            .error("unknown paper 'A3' (expected A4, A5 or Letter)", at: SourceLocation(path: Self.sitePath, line: 5, column: 8), rule: .schemaPaper),
         ])
+        #expect(loadSite(Self.validSite + "paper: a5\n").0?.paper == .a5)
     }
 
     @Test func badLanguageTagIsAnError() {

@@ -3,6 +3,7 @@ public struct SiteConfig: Sendable, Equatable {
     /// Paper size for print and PDF.
     public enum Paper: String, Sendable, CaseIterable {
         case a4 = "A4"
+        case a5 = "A5"
         case letter = "Letter"
     }
 
@@ -28,6 +29,8 @@ public struct SiteConfig: Sendable, Equatable {
     public var language: String = "en"
     public var baseURL: String?
     public var paper: Paper = .a4
+    /// Editions `leafpress pdf` prints (`print:`): clear print, and large print on request.
+    public var print: [PrintProfile] = [.standard]
     public var readability = Readability()
     public var unsafeHTML = false
     /// `governance:`: approvals and review ages.
@@ -46,7 +49,7 @@ public struct SiteConfig: Sendable, Equatable {
         self.disclaimer = disclaimer
     }
 
-    static let keys = ["title", "publisher", "copyright", "disclaimer", "language", "base_url", "paper", "readability", "unsafe_html", "governance", "rules", "required_blocks"]
+    static let keys = ["title", "publisher", "copyright", "disclaimer", "language", "base_url", "paper", "print", "readability", "unsafe_html", "governance", "rules", "required_blocks"]
 
     /// Reads `site.yml`; nil when a required key is missing or a value is unusable.
     static func load(yaml: String, path: String, diagnostics: inout [Diagnostic]) -> SiteConfig? {
@@ -77,8 +80,23 @@ public struct SiteConfig: Sendable, Equatable {
             if let value = Paper.allCases.first(where: { $0.rawValue.lowercased() == paper.lowercased() }) {
                 config.paper = value
             } else {
-                diagnostics.append(.error("unknown paper '\(paper)' (expected A4 or Letter)", at: fields.valueLocation(of: "paper"), rule: .schemaPaper))
+                diagnostics.append(.error("unknown paper '\(paper)' (expected A4, A5 or Letter)", at: fields.valueLocation(of: "paper"), rule: .schemaPaper))
             }
+        }
+        if fields.keys.contains("print") {
+            var profiles: [PrintProfile] = []
+            let reported = diagnostics.count
+            for name in fields.stringList("print", diagnostics: &diagnostics) {
+                if let profile = PrintProfile(rawValue: name.lowercased()) {
+                    if !profiles.contains(profile) { profiles.append(profile) }
+                } else {
+                    diagnostics.append(.error("unknown print edition '\(name)' (expected standard or large)", at: fields.valueLocation(of: "print"), rule: .schemaPrint))
+                }
+            }
+            if profiles.isEmpty && diagnostics.count == reported {
+                diagnostics.append(.error("'print' must list at least one of standard, large", at: fields.valueLocation(of: "print"), rule: .schemaPrint))
+            }
+            config.print = profiles.sorted()
         }
         if let readability = fields.mapping("readability", known: ["max_grade", "max_sentence_words"], diagnostics: &diagnostics) {
             readability.reportUnknownKeys(diagnostics: &diagnostics)

@@ -13,6 +13,7 @@ public enum Rule: String, CaseIterable, Sendable, Hashable, Comparable, CustomSt
     case schemaDate = "schema-date"
     case schemaLanguage = "schema-language"
     case schemaPaper = "schema-paper"
+    case schemaPrint = "schema-print"
     case schemaRange = "schema-range"
     case schemaURL = "schema-url"
     case unknownRule = "unknown-rule"
@@ -78,6 +79,7 @@ public enum Rule: String, CaseIterable, Sendable, Hashable, Comparable, CustomSt
     case i18n
     case output
     case pdf
+    case printFooter = "print-footer"
 
     /// The id as printed and as written in `site.yml` `rules:`.
     public var id: String { rawValue }
@@ -110,9 +112,10 @@ public enum Rule: String, CaseIterable, Sendable, Hashable, Comparable, CustomSt
         case .schemaType: "a value of the wrong type (text, list, true/false, number, URL)"
         case .schemaDate: "a date that is not a real `YYYY-MM-DD`, naming the part out of range"
         case .schemaLanguage: "a `language` that is not a BCP 47 tag"
-        case .schemaPaper: "a `paper` other than A4 or Letter"
+        case .schemaPaper: "a `paper` other than A4, A5 or Letter"
         case .schemaRange: "a number outside its range (`max_grade` 1–30, `max_sentence_words` 5–200), or not finite"
         case .schemaURL: "a `base_url` that is not an http(s) URL with a host and no query, fragment or control character"
+        case .schemaPrint: "a `print` edition other than standard or large, or an empty list"
         case .unknownRule: "a rule id in `site.yml` `rules:` that does not exist, or a level it cannot have"
         case .placeholder: "scaffold text (\"Replace this …\") or an empty key left in a leaflet that is not a draft"
         case .yaml: "YAML that does not parse (with the fixed line for unquoted colons) or has duplicate keys"
@@ -169,6 +172,7 @@ public enum Rule: String, CaseIterable, Sendable, Hashable, Comparable, CustomSt
         case .i18n: "an interface-text file (`i18n/<lang>.yml`) with a wrong value"
         case .output: "the output folder cannot be used or written"
         case .pdf: "a leaflet that could not be printed to PDF, or an unknown slug to print"
+        case .printFooter: "a disclaimer and copyright so long that, at their print size, the page margins leave under a third of the page"
         }
     }
 

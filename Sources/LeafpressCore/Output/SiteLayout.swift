@@ -18,6 +18,9 @@ enum SiteLayout {
     /// The leaflet's PDF, relative to the site root.
     static func pdf(of slug: String) -> String { file(slug + ".pdf", of: slug) }
 
+    /// The leaflet's PDF in one print edition: `<slug>/<slug>.large.pdf` for large print.
+    static func pdf(of slug: String, profile: PrintProfile) -> String { file(profile.pdfName(for: slug), of: slug) }
+
     /// Slugs that would collide with the site's own files and folders.
     static let reservedSlugs: Set<String> = ["theme", "assets", "index", "404"]
 }

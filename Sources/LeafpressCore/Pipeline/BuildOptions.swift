@@ -35,9 +35,12 @@ public struct PDFOptions: Sendable {
     public var slugs: [String] = []
     /// Path of a Chromium-family browser.
     public var browser: String
+    /// Also print the large-print edition (`--large-print`), whatever `site.yml` `print:` says.
+    public var largePrint = false
 
-    public init(browser: String, slugs: [String] = []) {
+    public init(browser: String, slugs: [String] = [], largePrint: Bool = false) {
         self.browser = browser
         self.slugs = slugs
+        self.largePrint = largePrint
     }
 }

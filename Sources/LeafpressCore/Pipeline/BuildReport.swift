@@ -10,6 +10,8 @@ public struct BuildReport: Sendable {
     public var manifests: [LeafletManifest]
     /// How long each stage took, in the order they ran.
     public var stages: [StageTiming] = []
+    /// The print editions printed to PDF (empty unless PDFs were asked for).
+    public var printProfiles: [PrintProfile] = []
 
     /// `built 3 leaflets (5 pages) in 0.08 s, 0 warnings`
     public var summary: String {

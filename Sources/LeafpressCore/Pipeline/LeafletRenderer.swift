@@ -41,6 +41,8 @@ struct LeafletRenderer: Sendable {
     var pdfSlugs: Set<String> = []
     /// Hash every source file for `manifest.json` (always when pages are written).
     var hashSources = false
+    /// The print editions printed for them (`site.yml` `print:`, `--large-print`).
+    var printProfiles: [PrintProfile] = []
 
     func render(_ plan: LeafletPlan) -> LeafletOutcome {
         var outcome = LeafletOutcome(manifest: plan.manifest, folder: plan.folder.displayPath)
@@ -79,12 +81,18 @@ struct LeafletRenderer: Sendable {
         outcome.sectionTitles = sections.map(\.title)
         guard !outcome.diagnostics.hasErrors, let writer else { return outcome }
 
-        let printCSS = templates.has("print.css")
-            ? templates.render("print.css", pages.printStyle(title: plan.manifest.title, copyright: plan.manifest.copyright ?? site.copyright, language: language,
-                                                             control: pages.printedControlLine(plan.manifest, language: language)))
-            : ""
-        let values = pages.leaflet(plan.manifest, sections: sections, language: language, printCSS: printCSS,
-                                     pdf: pdfSlugs.contains(plan.slug) ? SiteLayout.pdf(of: plan.slug) : nil)
+        let printed = pdfSlugs.contains(plan.slug) ? printProfiles : []
+        var printCSS = ""
+        if templates.has("print.css") {
+            let styles = pages.printStyle(title: plan.manifest.title, copyright: plan.manifest.copyright, language: language,
+                                             control: pages.printedControlLine(plan.manifest, language: language), draft: plan.manifest.draft)
+            if let problem = styles.problem(at: plan.manifest.keyLocations["copyright"] ?? plan.manifest.location) {
+                outcome.diagnostics.append(problem)
+                return outcome
+            }
+            printCSS = templates.render("print.css", styles)
+        }
+        let values = pages.leaflet(plan.manifest, sections: sections, language: language, printCSS: printCSS, pdfs: printed)
         let html = templates.render("leaflet", values)
         let page = SiteLayout.page(of: plan.slug)
         if let problem = FooterCheck.verify(html, copyrightHTML: pages.copyrightHTML(plan.manifest.copyright),
@@ -96,6 +104,9 @@ struct LeafletRenderer: Sendable {
         do {
             try writer.write(html, to: page)
             outcome.record?.pageSHA256 = SourceDigest.hex(html.utf8)
+            if templates.has("print.css"), !printed.isEmpty {
+                try writePrintCopies(plan, language: language, sections: sections, printed: printed, writer: writer, outcome: &outcome)
+            }
             for asset in plan.folder.assetFiles {
                 try writer.copy(plan.folder.relativePath + "/" + asset, in: plan.folder.content, to: SiteLayout.file(asset, of: plan.slug))
             }
@@ -104,6 +115,29 @@ struct LeafletRenderer: Sendable {
         }
         outcome.pages = 1
         return outcome
+    }
+
+    /// For each edition printed to PDF, a copy of the page with that edition's print style,
+    /// which Chromium prints; `SiteBuilder` removes the copies once the PDFs exist.
+    private func writePrintCopies(_ plan: LeafletPlan, language: String, sections: [RenderedSection], printed: [PrintProfile],
+                                  writer: any SiteOutput, outcome: inout LeafletOutcome) throws(BuildFailure) {
+        let manifest = plan.manifest
+        var printSections = sections
+        for index in printSections.indices {
+            printSections[index].html = PrintRendition.demotingSubheadings(printSections[index].html)
+        }
+        for profile in printed {
+            let styles = pages.printStyle(title: manifest.title, copyright: manifest.copyright, language: language,
+                                             control: pages.printedControlLine(manifest, language: language),
+                                             profile: profile, draft: manifest.draft, forPDF: true)
+            if let problem = styles.problem(at: manifest.keyLocations["copyright"] ?? manifest.location) {
+                outcome.diagnostics.append(problem)
+                continue
+            }
+            let page = templates.render("leaflet", pages.leaflet(manifest, sections: printSections, language: language,
+                                                                   printCSS: templates.render("print.css", styles), pdfs: printed))
+            try writer.write(page, to: PrintRendition.page(slug: plan.slug, profile: profile))
+        }
     }
 
     /// With `hashing`, `sources` receives the section file's hash for `manifest.json`.

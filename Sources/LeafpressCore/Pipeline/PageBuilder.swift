@@ -59,8 +59,10 @@ struct PageBuilder: Sendable {
 
     // MARK: Leaflet pages
 
+    /// `printCSS`: the page's print style (inline, allowed by its hash in the CSP);
+    /// `pdfs`: the print editions printed in this build, linked with their type size.
     func leaflet(_ manifest: LeafletManifest, sections: [RenderedSection], language: String, printCSS: String = "",
-                 pdf: String? = nil) -> LeafletPage {
+                 pdfs: [PrintProfile] = []) -> LeafletPage {
         let strings = strings(language)
         var basics = basics(root: "", language: language, title: manifest.title, description: manifest.summary,
                             copyright: manifest.copyright ?? site.copyright,
@@ -85,7 +87,12 @@ struct PageBuilder: Sendable {
             reference: RecordPresentation.line(manifest.control, strings: strings) ?? "\(manifest.slug) · \(manifest.reviewed)",
             record: RecordPresentation(manifest, strings: strings, original: directory.original(of: manifest.slug)),
             url: url, qrSVGHTML: url.flatMap { QRCode.svg(for: $0, label: "\(strings["qr_label"]) \($0)") },
-            pdf: pdf,
+            pdf: pdfs.contains(.standard) ? SiteLayout.pdf(of: manifest.slug) : nil,
+            pdfs: pdfs.map { profile in
+                let size = PrintStyle.number(profile.sizes.body)
+                return LeafletPage.PDFLink(href: SiteLayout.pdf(of: manifest.slug, profile: profile), profile: profile.rawValue, size: size,
+                                          label: strings[profile.labelKey].replacingOccurrences(of: "{size}", with: size))
+            },
             sections: sections.map { section($0, strings: strings) },
             translations: translations.map { other in
                 LeafletPage.Translation(lang: other.language, dir: LanguageTag.direction(of: other.language), title: other.title,
@@ -209,22 +216,16 @@ struct PageBuilder: Sendable {
         return [RecordPresentation.line(manifest.control, strings: strings), reviewed].compactMap { $0 }.joined(separator: " · ")
     }
 
-    /// Values for `print.css.mustache`: CSS string literals, not HTML.
-    /// `control` is the leaflet's "Ref … · Version … · Last reviewed …" line ("" on index pages).
-    func printStyle(title: String, copyright: String, language: String, control: String = "") -> PrintStyle {
-        var parts: [String] = []
-        var rest = Substring(strings(language)["page_x_of_y"])
-        while true {
-            let page = rest.range(of: "{page}"), pages = rest.range(of: "{pages}")
-            guard let range = [page, pages].compactMap({ $0 }).min(by: { $0.lowerBound < $1.lowerBound }) else { break }
-            if range.lowerBound > rest.startIndex { parts.append(CSSString.quoted(String(rest[..<range.lowerBound]))) }
-            parts.append(rest[range] == "{page}" ? "counter(page)" : "counter(pages)")
-            rest = rest[range.upperBound...]
-        }
-        if !rest.isEmpty { parts.append(CSSString.quoted(String(rest))) }
-        return PrintStyle(paper: site.paper == .a4 ? "A4" : "letter", titleCSS: CSSString.quoted(title),
-                          copyrightCSS: CSSString.quoted(copyrightText(copyright)), disclaimerCSS: CSSString.quoted(disclaimerText),
-                          pageCounterCSS: parts.joined(separator: " "), controlCSS: CSSString.quoted(control))
+    /// Values for `print.css.mustache` in one print edition. `control` is the leaflet's
+    /// "Ref … · Version … · Last reviewed …" line ("" on index pages); `draft` puts the
+    /// draft notice on every printed page; `forPDF` is the copy Chromium prints.
+    func printStyle(title: String, copyright: String?, language: String, control: String = "", profile: PrintProfile = .standard,
+                    draft: Bool = false, forPDF: Bool = false) -> PrintStyle {
+        let strings = strings(language)
+        return PrintStyle(paper: site.paper, profile: profile, title: title, control: control.isEmpty ? nil : control,
+                          draftNotice: draft ? strings["draft_print"] : nil, disclaimer: disclaimerText, copyright: copyrightText(copyright),
+                          pageTemplate: strings["page_x_of_y"], forPDF: forPDF,
+                          textDirection: LanguageTag.direction(of: language), legalDirection: LanguageTag.direction(of: site.language))
     }
 
     private func countLabel(_ count: Int, _ strings: UIStrings) -> String {

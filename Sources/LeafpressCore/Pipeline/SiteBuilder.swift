@@ -54,12 +54,13 @@ public struct SiteBuilder: Sendable {
             let sink = SiteWriter(root: output.stagingPath, previous: output.previousSite)
             let rendered = try render(prepared, into: sink, run: &run)
             try run.failableStage(.print) { diagnostics throws(BuildFailure) in
-                try printPDFs(prepared, staging: output.stagingPath, into: sink, diagnostics: &diagnostics)
+                try printPDFs(prepared, outcomes: rendered.outcomes, staging: output.stagingPath, into: sink, diagnostics: &diagnostics)
             }
             try run.stopOnErrors()
             try run.failableStage(.commit) { _ throws(BuildFailure) in try output.commit() }
             return BuildReport(leaflets: prepared.plans.count, pages: rendered.pages, diagnostics: run.sortedDiagnostics,
-                               seconds: run.elapsed, manifests: prepared.plans.map(\.manifest), stages: run.timings)
+                               seconds: run.elapsed, manifests: prepared.plans.map(\.manifest), stages: run.timings,
+                               printProfiles: printProfiles(prepared.site))
         } catch {
             output.abort()
             throw error
@@ -148,16 +149,29 @@ public struct SiteBuilder: Sendable {
         return Rendered(outcomes: outcomes, pages: outcomes.reduce(pages) { $0 + $1.pages })
     }
 
-    /// Stage print: each chosen leaflet's page printed to its PDF beside it.
-    private func printPDFs(_ prepared: Prepared, staging: String, into sink: SiteWriter, diagnostics: inout [Diagnostic]) throws(BuildFailure) {
+    /// Stage print: every edition of each chosen leaflet printed from its print copy
+    /// (several browsers at a time) to its PDF beside the page; the copies are then removed.
+    private func printPDFs(_ prepared: Prepared, outcomes: [LeafletOutcome], staging: String, into sink: SiteWriter,
+                           diagnostics: inout [Diagnostic]) throws(BuildFailure) {
         guard let pdf = options.pdf else { return }
-        let printed = prepared.plans.filter { prepared.pdfSlugs.contains($0.slug) }
-        for plan in printed { try sink.makeFolder((SiteLayout.pdf(of: plan.slug) as NSString).deletingLastPathComponent) }
-        let jobs = printed.map { plan in
-            PDFPrinter.Job(page: "\(staging)/\(SiteLayout.page(of: plan.slug))",
-                           pdf: "\(staging)/\(SiteLayout.pdf(of: plan.slug))", name: plan.slug)
+        var jobs: [PDFPrinter.Job] = []
+        var copies: [String] = []
+        let sections = Dictionary(outcomes.map { ($0.manifest.slug, $0.sectionTitles) }, uniquingKeysWith: { first, _ in first })
+        for plan in prepared.plans where prepared.pdfSlugs.contains(plan.slug) {
+            try sink.makeFolder((SiteLayout.pdf(of: plan.slug) as NSString).deletingLastPathComponent)
+            for profile in printProfiles(prepared.site) {
+                let page = PrintRendition.page(slug: plan.slug, profile: profile)
+                copies.append(page)
+                var job = PDFPrinter.Job(page: "\(staging)/\(page)", pdf: "\(staging)/\(SiteLayout.pdf(of: plan.slug, profile: profile))",
+                                         name: profile == .standard ? plan.slug : "\(plan.slug) (\(profile.rawValue) print)",
+                                         title: plan.manifest.title, language: plan.manifest.language ?? prepared.site.language,
+                                         headings: sections[plan.slug] ?? [])
+                job.links = PDFMetadata.LinkBase(staging: staging, baseURL: prepared.site.baseURL)
+                jobs.append(job)
+            }
         }
         diagnostics += PDFPrinter(browser: pdf.browser).print(jobs, jobs: options.jobs)
+        for copy in copies { try? FileManager.default.removeItem(atPath: "\(staging)/\(copy)") }
     }
 
     /// Stage load: settings, theme, and a plan for every leaflet (reads only leaflet.yml files).
@@ -291,6 +305,7 @@ public struct SiteBuilder: Sendable {
                                        writer: sink, keepSections: keepSections, blocks: prepared.blocks,
                                        labels: prepared.labels, pdfSlugs: prepared.pdfSlugs)
         renderer.hashSources = hashSources
+        renderer.printProfiles = printProfiles(prepared.site)
         let configured = renderer
         let outcomes = Parallel.map(plans.count, jobs: options.jobs) { configured.render(plans[$0]) }
         // A problem inside a shared block is found in every leaflet that includes it; it
@@ -300,6 +315,12 @@ public struct SiteBuilder: Sendable {
             for diagnostic in outcome.diagnostics where seen.insert(diagnostic).inserted { diagnostics.append(diagnostic) }
         }
         return outcomes
+    }
+
+    /// The editions `leafpress pdf` prints: `site.yml` `print:`, plus large print when asked.
+    func printProfiles(_ site: SiteConfig) -> [PrintProfile] {
+        guard let pdf = options.pdf else { return [] }
+        return Set(site.print + (pdf.largePrint ? [.large] : [])).sorted()
     }
 
     /// Stage site-wide pages: the pages made from every leaflet at once (an index per

@@ -2,6 +2,8 @@ import Foundation
 
 /// Prints built leaflet pages to PDF with a headless Chromium. Paper size comes from the
 /// page's print stylesheet (`@page size`), because Chromium's command line has none.
+/// The PDFs are tagged (Chromium's default), with a bookmark outline made from the
+/// headings, live links, and the title and language added by `PDFMetadata`.
 public struct PDFPrinter: Sendable {
     /// One page to print.
     public struct Job: Sendable {
@@ -9,11 +11,21 @@ public struct PDFPrinter: Sendable {
         public var pdf: String
         /// Shown in messages (the leaflet slug).
         public var name: String
+        /// The document title and language written into the PDF's metadata.
+        public var title: String
+        public var language: String
+        /// The section titles, whose bookmarks `PDFMetadata` repairs.
+        public var headings: [String]
+        /// Where links into the folder the page was printed from should point.
+        var links: PDFMetadata.LinkBase?
 
-        public init(page: String, pdf: String, name: String) {
+        public init(page: String, pdf: String, name: String, title: String, language: String, headings: [String] = []) {
             self.page = page
             self.pdf = pdf
             self.name = name
+            self.title = title
+            self.language = language
+            self.headings = headings
         }
     }
 
@@ -59,6 +71,8 @@ public struct PDFPrinter: Sendable {
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-extensions", "--no-first-run",
             "--no-default-browser-check", "--disable-background-networking", "--hide-scrollbars",
             "--user-data-dir=\(profile)", "--no-pdf-header-footer", "--run-all-compositor-stages-before-draw",
+            // Bookmarks from the tagged headings: the leaflet title, then its sections.
+            "--generate-pdf-document-outline",
             "--print-to-pdf=\(job.pdf)", URL(fileURLWithPath: job.page).absoluteString,
         ]
         process.standardOutput = FileHandle.nullDevice
@@ -85,6 +99,11 @@ public struct PDFPrinter: Sendable {
         let size = (try? fm.attributesOfItem(atPath: job.pdf)[.size] as? Int) ?? 0
         guard head == Data("%PDF-".utf8), size > 1000 else {
             return .error("browser wrote an invalid PDF for '\(job.name)' (\(size) bytes)", at: SourceLocation(path: job.page), rule: .pdf)
+        }
+        do throws(PDFMetadata.Failure) {
+            try PDFMetadata.update(job.pdf, title: job.title, language: job.language, headings: job.headings, links: job.links)
+        } catch {
+            return .error("cannot add the title and language to the PDF of '\(job.name)': \(error.description)", at: SourceLocation(path: job.page), rule: .pdf)
         }
         return nil
     }

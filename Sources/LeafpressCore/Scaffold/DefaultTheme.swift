@@ -91,7 +91,9 @@ by_category: "حسب الفئة"
 languages: "لغات أخرى"
 language_name: "العربية"
 qr_label: "رمز QR يؤدي إلى"
-pdf_label: "تنزيل هذه النشرة بصيغة PDF"
+pdf_label: "طباعة عادية (PDF، {size} نقطة)"
+pdf_large_label: "طباعة بخط كبير (PDF، {size} نقطة)"
+draft_print: "مسودة: لا تُعطى للمرضى"
 online_at: "اقرأ هذه النشرة على الإنترنت:"
 reference_short: "المرجع {reference}"
 version_short: "الإصدار {version}"
@@ -147,7 +149,9 @@ search_no_results: No leaflets match your search.
 search_result_one: 1 leaflet found
 search_results: "{count} leaflets found"
 qr_label: QR code linking to
-pdf_label: Download this leaflet as a PDF
+pdf_label: "Standard print (PDF, {size} pt)"
+pdf_large_label: "Large print (PDF, {size} pt)"
+draft_print: "Draft — not for patient use"
 online_at: "Read this leaflet online:"
 date_format: "{day} {month} {year}"
 months: [January, February, March, April, May, June, July, August, September, October, November, December]
@@ -204,7 +208,9 @@ by_category: Por categoría
 languages: Otros idiomas
 language_name: Español
 qr_label: Código QR que enlaza a
-pdf_label: Descargar este folleto en PDF
+pdf_label: "Letra normal (PDF, {size} pt)"
+pdf_large_label: "Letra grande (PDF, {size} pt)"
+draft_print: "Borrador: no entregar a pacientes"
 online_at: "Lea este folleto en internet:"
 reference_short: "Ref. {reference}"
 version_short: "Versión {version}"
@@ -324,12 +330,16 @@ table_label: Tabla
       </ul>
     </nav>
 {{/leaflet.has_translations}}
-{{#leaflet.pdf}}
-    <p class="leaflet-actions screen-only"><a class="pdf-link" href="{{leaflet.pdf}}" download>{{t.pdf_label}}</a></p>
-{{/leaflet.pdf}}
+{{#leaflet.has_pdfs}}
+    <ul class="leaflet-actions screen-only">
+{{#leaflet.pdfs}}
+      <li><a class="pdf-link pdf-link--{{profile}}" href="{{href}}" download>{{label}}</a></li>
+{{/leaflet.pdfs}}
+    </ul>
+{{/leaflet.has_pdfs}}
 {{#leaflet.url}}
     <div class="online-copy print-only">
-      <p>{{t.online_at}} <span class="url">{{leaflet.url}}</span></p>
+      <p>{{t.online_at}} <a class="url" href="{{leaflet.url}}">{{leaflet.url}}</a></p>
       {{{leaflet.qr_svg_html}}}
     </div>
 {{/leaflet.url}}
@@ -429,40 +439,79 @@ table_label: Tabla
 """#),
         ("print.css.mustache", #"""
 {{% CONTENT_TYPE: TEXT}}
-/* Generated per page by Leafpress from templates/print.css.mustache.
-   Values ending in _css are ready-quoted CSS strings. */
+/* Per-page print style ({{profile}} print) from templates/print.css.mustache: the paper,
+   margins computed so the header and legal footer always fit in full at their sizes, the
+   texts of the page margins (values ending in _css are quoted CSS strings), and the type
+   sizes the print rules in theme/style.css use. */
 @page {
   size: {{paper}};
-  margin: 20mm 16mm 34mm 16mm;
-  @top-center {
-    content: {{{title_css}}};
-    font: 9pt/1.3 system-ui, sans-serif;
-    color: #333;
-  }
-  @top-right {
-    content: {{{control_css}}};
-    font: 8pt/1.3 system-ui, sans-serif;
-    color: #333;
-    text-align: end;
-    width: 60mm;
-  }
-  @bottom-left {
-    content: {{{disclaimer_css}}} "\A" {{{copyright_css}}};
+  margin: {{margin_top}}mm {{margin_side}}mm {{margin_bottom}}mm {{margin_side}}mm;
+  @top-left {
+    content: {{{header_css}}};
+    width: {{content_width}}mm;
     white-space: pre-wrap;
-    font: 8pt/1.35 system-ui, sans-serif;
-    color: #222;
+    overflow-wrap: anywhere;
+    direction: {{text_dir}};
+    font: {{#draft}}700 {{/draft}}{{header_pt}}pt/{{line_height}} system-ui, sans-serif;
+    color: #000;
+    text-align: start;
+    vertical-align: bottom;
+    padding-bottom: {{body_gap}}mm;
+  }
+{{#page_number_beside}}
+  @bottom-left {
+    content: {{{legal_css}}};
+    width: {{legal_width}}mm;
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+    direction: {{legal_dir}};
+    font: {{legal_pt}}pt/{{line_height}} system-ui, sans-serif;
+    color: #000;
+    text-align: start;
     vertical-align: top;
-    padding-top: 4mm;
+    padding-top: {{body_gap}}mm;
   }
   @bottom-right {
     content: {{{page_counter_css}}};
-    font: 8pt/1.35 system-ui, sans-serif;
-    vertical-align: top;
-    padding-top: 4mm;
-    width: 28mm;
+    width: {{page_number_width}}mm;
+    white-space: nowrap;
+    direction: {{text_dir}};
+    font: {{page_number_pt}}pt/{{line_height}} system-ui, sans-serif;
+    color: #000;
     text-align: end;
+    vertical-align: top;
+    padding-top: {{body_gap}}mm;
   }
+{{/page_number_beside}}
+{{^page_number_beside}}
+  @bottom-left {
+    content: {{{footer_css}}};
+    width: {{content_width}}mm;
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+    direction: {{legal_dir}};
+    font: {{legal_pt}}pt/{{line_height}} system-ui, sans-serif;
+    color: #000;
+    text-align: start;
+    vertical-align: top;
+    padding-top: {{body_gap}}mm;
+  }
+{{/page_number_beside}}
 }
+:root { --print-body: {{body_pt}}pt; --print-h1: {{h1_pt}}pt; --print-h2: {{h2_pt}}pt; --print-h3: {{h3_pt}}pt; --print-legal: {{legal_pt}}pt; }
+{{#for_pdf}}
+/* Chromium prints the disclaimer and copyright in every page's margin. */
+.site-footer { display: none; }
+{{/for_pdf}}
+{{#large}}
+/* Large print: one column, and pictures as wide as the text. */
+.review-dates, .leaflet-about dl, .review-dates div, .leaflet-about dl div, .online-copy { display: block; }
+.review-dates dd, .leaflet-about dd { display: inline; }
+.qr-code { display: block; width: 40mm; height: 40mm; margin-block: 3mm; }
+main img:not(.qr-code) { display: block; width: 100% !important; height: auto !important; }
+ul, ol { padding-inline-start: 1.4em; }
+.care-card { padding: 3mm 4mm; }
+{{/large}}
 
 """#),
         ("static/favicon.svg", ##"""
@@ -705,7 +754,7 @@ dd { margin: 0; }
 .leaflet-card p { margin-block: 0.2rem; }
 
 .print-only { display: none; }
-.leaflet-actions { margin-block: 1rem 0; }
+.leaflet-actions { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; list-style: none; padding: 0; margin-block: 1rem 0; }
 .pdf-link { display: inline-block; min-height: 24px; padding: 0.3rem 0.8rem; border: 2px solid currentColor; border-radius: 4px; text-decoration: none; font-weight: 600; }
 
 /* Pipe tables. The box scrolls sideways on its own when a table is wider than the
@@ -743,39 +792,74 @@ figcaption { margin-block-start: 0.4rem; color: var(--muted); }
   html { scroll-behavior: smooth; }
 }
 
-/* Print: the page-specific print.css adds paper size and, in the page margins, the
-   copyright, disclaimer and page numbers of every printed page. */
+/* Print: clear print (UKAAF). Type sizes come from the page's own print style
+   (templates/print.css.mustache), which also sets the paper and puts the copyright,
+   disclaimer and page numbers in every page's margins. */
 @media print {
-  :root { font-size: 11.5pt; line-height: 1.45; }
-  body { font-size: 1rem; }
+  :root { font-size: var(--print-body, 13pt); line-height: 1.5; }
+  html, body { background: #fff; color: #000; }
+  body { font-size: 1rem; font-family: system-ui, sans-serif; }
+
+  /* One size for all running text: list items, care cards, table cells, captions and
+     notes inherit the body size; only headings are larger. */
+  main *:not(h1, h2, h3, h4, h5, h6, .subheading, h1 *, h2 *, h3 *, h4 *, h5 *, h6 *, .subheading *, svg, svg *) {
+    font-size: inherit !important;
+  }
+  sub, sup { font-size: inherit !important; line-height: 0; }
+  h1 { font-size: var(--print-h1, 22pt) !important; }
+  h2, .care-card h2 { font-size: var(--print-h2, 18pt) !important; }
+  h3, h4, h5, h6, .subheading { font-size: var(--print-h3, 15pt) !important; }
+  h1, h2, h3, h4, h5, h6, .subheading { line-height: 1.25; font-weight: 700; margin-block: 1.2em 0.4em; }
+  h1 { margin-block-start: 0; }
+  code, kbd, samp, pre { font-family: "DejaVu Sans Mono", monospace; }
+
+  /* Start-aligned, never justified; emphasis in bold, not italic; no capitals for whole
+     words or letter-spacing. */
+  body, body * {
+    text-align: start !important;
+    font-style: normal !important;
+    text-transform: none !important;
+    letter-spacing: normal !important;
+    font-variant: normal !important;
+    hyphens: manual;
+  }
+  em, i, cite, dfn, var, address { font-weight: 700; }
+
+  /* Paper has no navigation or on-screen controls. */
   .site-header, .skip-link, .contents, .site-home, .screen-only, nav { display: none !important; }
   .print-only { display: block; }
+  /* Only the leaflet title and its sections make the PDF's headings and bookmarks. */
+  .leaflet-about > h2 { display: none; }
   main, .legal { max-width: none; padding: 0; margin: 0; }
-  p, li, dd { max-width: none; }
-  h1 { font-size: 20pt; }
-  h2 { font-size: 15pt; }
-  h3 { font-size: 12.5pt; }
-  a { color: inherit; }
+  p, li, dd, dt { max-width: none; }
+  a, a:visited { color: inherit; }
   /* Paper has no links: print where they go. */
-  a[href^="http://"]::after, a[href^="https://"]::after { content: " (" attr(href) ")"; font-size: 0.9em; overflow-wrap: anywhere; }
-  a[data-print-url]::after { content: " (" attr(data-print-url) ")"; font-size: 0.9em; overflow-wrap: anywhere; }
+  a[href^="http://"]::after, a[href^="https://"]::after { content: " (" attr(href) ")"; overflow-wrap: anywhere; }
+  a[data-print-url]::after { content: " (" attr(data-print-url) ")"; overflow-wrap: anywhere; }
+
   /* Nothing may be wider than the page: Chromium would shrink the whole page to fit. */
   body, main, article { overflow-wrap: anywhere; }
   pre, code { white-space: pre-wrap; overflow-wrap: anywhere; }
   img, svg, video, table { max-width: 100% !important; }
-  table { width: 100%; table-layout: fixed; }
-  h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
+  table { width: 100%; table-layout: fixed; border-collapse: collapse; }
+  th, td { padding: 0.2em 0.4em; border: 1px solid #000; vertical-align: top; }
+  figure { margin-inline: 0; }
+
+  h1, h2, h3, h4, h5, h6, .subheading { break-after: avoid; page-break-after: avoid; }
   li, .care-card, figure, img, tr, .online-copy, .leaflet-about dl div { break-inside: avoid; page-break-inside: avoid; }
   p { orphans: 3; widows: 3; }
   .section { margin-block: 1.2rem; }
+
   .care-card { background: none; color: #000; border-color: #000; }
-  .care-card__level { background: none; }
+  .care-card__level { background: none; font-weight: 700; }
   .care-card h2, .care-card__body { color: #000; }
+  .care-setting, .leaflet-about, .lead, .count { color: #000; }
   .online-copy { display: flex; align-items: center; gap: 6mm; margin-block: 4mm; }
-  .online-copy .url { font-weight: 600; overflow-wrap: anywhere; }
+  .online-copy .url { font-weight: 700; overflow-wrap: anywhere; text-decoration: none; }
+  .online-copy .url::after { content: none; }
   .qr-code { width: 28mm; height: 28mm; flex: none; }
-  .leaflet-about { color: #000; margin-block-start: 6mm; }
-  .site-footer { background: none; border-block-start: 1px solid #000; color: #000; padding-block: 3mm 0; font-size: 9pt; break-inside: avoid; }
+  .leaflet-about { margin-block-start: 6mm; }
+  .site-footer { background: none; border-block-start: 1px solid #000; color: #000; padding-block: 3mm 0; font-size: var(--print-legal, 10pt); break-inside: avoid; }
 }
 
 /* Print: tables, figures and callouts. A table's header row repeats on every page, rows

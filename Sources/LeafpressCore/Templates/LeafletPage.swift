@@ -115,8 +115,10 @@ struct LeafletPage: Sendable, MustacheParent {
         var url: String?
         /// SVG of a QR code for `url`, ready to write raw.
         var qrSVGHTML: String?
-        /// Relative link to the leaflet's PDF, when one is printed.
+        /// Relative link to the leaflet's standard PDF, when one is printed.
         var pdf: String?
+        /// Every printed edition (standard, large print), with its type size.
+        var pdfs: [PDFLink] = []
         var sections: [Section]
         var translations: [Translation]
         /// A draft built with `--drafts`: the page says so on screen and in print.
@@ -143,10 +145,32 @@ struct LeafletPage: Sendable, MustacheParent {
             case "url": url
             case "qr_svg_html": qrSVGHTML
             case "pdf": pdf
+            case "pdfs": pdfs
+            case "has_pdfs": !pdfs.isEmpty
             case "sections": sections
             case "translations": translations
             case "has_translations": !translations.isEmpty
             case "draft": draft
+            default: nil
+            }
+        }
+    }
+
+    /// A link to one printed edition: "Large print (PDF, 16 pt)".
+    struct PDFLink: Sendable, MustacheParent {
+        var href: String
+        /// `standard` or `large`.
+        var profile: String
+        /// Body type size in pt.
+        var size: String
+        var label: String
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "href": href
+            case "profile": profile
+            case "size": size
+            case "label": label
             default: nil
             }
         }
