@@ -223,15 +223,20 @@ struct PrintTests {
 
     @Test("reference, version and review date run in the top margin of every page (#17)")
     func documentControlOnEveryPage() throws {
-        let pdf = try Self.site("A4").pdf("colonoscopy")
-        #expect(pdf.pages.count >= 2)
-        for (index, page) in pdf.pages.enumerated() {
-            let band = page.text(above: 20 * 72 / 25.4)
-            #expect(band.contains("Ref GI-014 · Version 3 · Last reviewed 3 August 2026"), "page \(index + 1): \(band)")
+        let site = try Self.site("A4")
+        let expected = ["colonoscopy": "Ref GI-014 · Version 3 · Last reviewed 3 August 2026",
+                        // The Spanish translation prints its own record, in Spanish.
+                        "colonoscopia": "Ref. GI-014-ES · Versión 2 · Última revisión 3 de agosto de 2026"]
+        for (slug, line) in expected {
+            for large in [false, true] {
+                let pdf = try site.pdf(PrintedSite.Leaflet.named(slug), large: large)
+                #expect(pdf.pages.count >= 2)
+                for (index, page) in pdf.pages.enumerated() {
+                    let header = page.headerLines().map(\.text).joined(separator: " ")
+                    #expect(header.contains(line), "\(pdf.name) page \(index + 1): \(header)")
+                }
+            }
         }
-        // The Spanish translation prints its own record, in Spanish.
-        let spanish = try Self.site("A4").pdf("colonoscopia")
-        #expect(spanish.pages.allSatisfy { $0.text(above: 20 * 72 / 25.4).contains("Ref. GI-014-ES · Versión 2 · Última revisión 3 de agosto de 2026") })
     }
 
     @Test("navigation and on-screen controls are not printed")
