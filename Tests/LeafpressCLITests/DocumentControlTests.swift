@@ -37,7 +37,7 @@ struct DocumentControlTests {
         #expect(out.contains("\(yml):5:10: error: 'version' must be a positive whole number such as 3, got 0 [schema-type]"), "\(out)")
         #expect(out.contains("\(yml):6:17: error: 'source_version' must be a positive whole number such as 3 [schema-type]"), "\(out)")
         #expect(out.contains("\(yml):8:5: error: missing required key 'role' [schema-required]"), "\(out)")
-        #expect(out.contains("\(yml):9:11: error: 'date' must be a date written YYYY-MM-DD"), "\(out)")
+        #expect(out.contains("\(yml):9:11: error: 'date' has month 13, which is out of range (01 to 12)"), "\(out)")
         #expect(out.contains("\(yml):10:5: error: each entry of 'approved' must be a mapping"), "\(out)")
         #expect(out.contains("\(yml):14:5: warning: unknown key 'sumary'; did you mean 'summary'? [schema-unknown-key]"), "\(out)")
         #expect(out.contains("\(yml):12:5: error: missing required key 'summary' [schema-required]"), "\(out)")
