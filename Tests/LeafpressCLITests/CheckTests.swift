@@ -81,7 +81,7 @@ enum CheckFixture {
         .rawHTML: "PublishTests (raw HTML)",
         .placeholder: "PublishTests (placeholder)",
         .unknownRule: "PublishTests (rules:)",
-        .sectionFileName: "PublishTests (misnamed section)",
+        .sectionFileName: "CommandLineTests.misnamedSectionFilesAreWarnedAboutAndNotPublished",
         .unusedFile: "PublishTests (unused file)",
         .reviewDueSoon: "PublishTests (review due soon)",
         .referenceDuplicate: "DocumentControlTests.duplicateReferenceIsReportedAtBothLeaflets",

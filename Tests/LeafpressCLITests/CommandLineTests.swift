@@ -33,6 +33,25 @@ struct CommandLineTests {
         #expect(folder.exists("site/hip-draft.html"))
     }
 
+    /// A file that looks like a section but is not named `*.md` is neither skipped silently
+    /// nor published as a raw file: a warning says what to rename it to.
+    @Test func misnamedSectionFilesAreWarnedAboutAndNotPublished() throws {
+        let folder = try TemporaryDirectory()
+        try FixtureSite.write(into: folder)
+        let leaflet = "content/leaflets/wound-care/"
+        for file in ["13-extra.markdown", "14-extra.MD", "15-extra.txt"] {
+            try folder.write("# Extra\n\nMore advice.\n", to: leaflet + file)
+        }
+        let result = try build(in: folder)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        for (file, name) in [("13-extra.markdown", "13-extra.md"), ("14-extra.MD", "14-extra.md"), ("15-extra.txt", "15-extra.md")] {
+            #expect(lines.contains { $0.hasPrefix(leaflet + file + ": warning: ") && $0.contains("rename it to '\(name)'") && $0.hasSuffix("[section-file-name]") },
+                    "\(file): \(result.stderr)")
+            #expect(!folder.exists("site/wound-care/" + file))
+        }
+    }
+
     /// A draft built with --drafts says so on its page, asks search engines not to index it,
     /// and is listed nowhere: not on the index, in search or in the sitemap.
     @Test func draftsBuiltWithTheFlagAreMarkedAndUnlisted() throws {

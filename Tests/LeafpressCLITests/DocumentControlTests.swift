@@ -269,9 +269,10 @@ struct DocumentControlTests {
         let folder = try translationSite()
         #expect(try leafpress(["build"], in: folder).status == 0)
         let style = try printStyle(of: try folder.read("site/original.html"))
-        #expect(style.contains("content: \"Ref GI-014 · Version 3 · Last reviewed 1 June 2026\";"), "\(style)")
+        // The running header is the title, then the record line, on every printed page.
+        #expect(style.contains("\"\\A\" \"Ref GI-014 · Version 3 · Last reviewed 1 June 2026\";"), "\(style)")
         let spanish = try printStyle(of: try folder.read("site/stale.html"))
-        #expect(spanish.contains("content: \"Ref. GI-014-ES · Versión 1 · Última revisión 1 de junio de 2026\";"), "\(spanish)")
+        #expect(spanish.contains("\"\\A\" \"Ref. GI-014-ES · Versión 1 · Última revisión 1 de junio de 2026\";"), "\(spanish)")
     }
 
     @Test func jsonLDCarriesIdentifierAndVersion() throws {

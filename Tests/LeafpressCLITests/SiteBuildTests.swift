@@ -233,7 +233,7 @@ struct SiteBuildTests {
         let html = try page(site, "wound-care.html")
         #expect(html.contains("<link rel=\"canonical\" href=\"https://leaflets.example.org/test/wound-care\">"))
         #expect(html.contains("<a href=\"knee-replacement.html#risks--blood-clots\" data-print-url=\"https://leaflets.example.org/test/knee-replacement#risks--blood-clots\">blood clots</a>"))
-        #expect(html.contains("<span class=\"url\">https://leaflets.example.org/test/wound-care</span>"))
+        #expect(html.contains("<a class=\"url\" href=\"https://leaflets.example.org/test/wound-care\">https://leaflets.example.org/test/wound-care</a>"))
         #expect(html.contains("<svg"))
         #expect(try brokenReferences(in: site) == [])
     }

@@ -76,6 +76,17 @@ struct ContentScanner: Sendable {
         return folders
     }
 
+    /// The name a file that looks like a section should have (`03-risks.markdown`,
+    /// `04-after.MD`, `05-help.txt` → `….md`), or nil when it does not look like one.
+    static func sectionName(misnamed file: String) -> String? {
+        guard !file.contains("/"), let dot = file.lastIndex(of: ".") else { return nil }
+        let stem = file[..<dot], ext = file[file.index(after: dot)...]
+        let markdown = ["md", "markdown", "mdown", "mkd", "mkdn"].contains(ext.lowercased())
+        let numbered = stem.first?.isASCII == true && stem.first!.isNumber
+        guard markdown || (numbered && ext.lowercased() == "txt") else { return nil }
+        return stem + ".md"
+    }
+
     /// One leaflet folder's files (the folder name must already be a valid slug).
     func folder(named slug: String, diagnostics: inout [Diagnostic]) -> LeafletFolder {
         let relative = "leaflets/" + slug
@@ -90,6 +101,11 @@ struct ContentScanner: Sendable {
                 sections.append(file)
             } else if file == "leaflet.yaml" {
                 diagnostics.append(.error("name the file 'leaflet.yml'", at: SourceLocation(path: display + "/" + file), rule: .layout))
+            } else if let name = Self.sectionName(misnamed: file) {
+                // Never skipped silently, and never published as a raw file either.
+                diagnostics.append(Diagnostic(.sectionFileName,
+                    "'\(file)' looks like a section but is not read as one: only files ending in lowercase '.md' are sections; rename it to '\(name)'",
+                    at: SourceLocation(path: display + "/" + file)))
             } else {
                 assets.append(file)
             }
