@@ -450,7 +450,6 @@ table_label: Tabla
     content: {{{header_css}}};
     width: {{content_width}}mm;
     white-space: pre-wrap;
-    overflow-wrap: anywhere;
     direction: {{text_dir}};
     font: {{#draft}}700 {{/draft}}{{header_pt}}pt/{{line_height}} system-ui, sans-serif;
     color: #000;
@@ -463,7 +462,6 @@ table_label: Tabla
     content: {{{legal_css}}};
     width: {{legal_width}}mm;
     white-space: pre-wrap;
-    overflow-wrap: anywhere;
     direction: {{legal_dir}};
     font: {{legal_pt}}pt/{{line_height}} system-ui, sans-serif;
     color: #000;
@@ -488,7 +486,6 @@ table_label: Tabla
     content: {{{footer_css}}};
     width: {{content_width}}mm;
     white-space: pre-wrap;
-    overflow-wrap: anywhere;
     direction: {{legal_dir}};
     font: {{legal_pt}}pt/{{line_height}} system-ui, sans-serif;
     color: #000;
@@ -837,7 +834,13 @@ figcaption { margin-block-start: 0.4rem; color: var(--muted); }
   a[href^="http://"]::after, a[href^="https://"]::after { content: " (" attr(href) ")"; overflow-wrap: anywhere; }
   a[data-print-url]::after { content: " (" attr(data-print-url) ")"; overflow-wrap: anywhere; }
 
-  /* Nothing may be wider than the page: Chromium would shrink the whole page to fit. */
+  /* Nothing may be wider than the page: Chromium would shrink the whole page to fit. The
+     margin boxes' long words wrap too; this lives here, not in the inline per-page style,
+     because the HTML checker's CSS profile for inline styles lacks overflow-wrap. */
+  @page {
+    @top-left { overflow-wrap: anywhere; }
+    @bottom-left { overflow-wrap: anywhere; }
+  }
   body, main, article { overflow-wrap: anywhere; }
   pre, code { white-space: pre-wrap; overflow-wrap: anywhere; }
   img, svg, video, table { max-width: 100% !important; }
