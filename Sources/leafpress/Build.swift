@@ -13,12 +13,22 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Count warnings as errors: the build fails on any finding.")
     var strict = false
 
+    @Flag(name: .long, help: "Also print every leaflet to PDF (site.yml's print editions), as 'pdf: true' in site.yml does.")
+    var pdf = false
+
     func run() throws {
         let printer = DiagnosticPrinter(verbosity: verbosity.level)
         let location = paths.resolved()
         location.announce(printer)
         var options = site.options(location)
         options.strict = strict
+        if pdf {
+            guard let browser = PDFPrinter.findBrowser() else {
+                printer.error("--pdf needs a headless browser; install Chromium (apt-get install chromium) or set LEAFPRESS_BROWSER to its path")
+                throw ExitCode.failure
+            }
+            options.pdf = PDFOptions(browser: browser)
+        }
         let output = options.outputDirectory
         location.describeTheme(printer)
         do {

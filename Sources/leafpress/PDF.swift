@@ -45,15 +45,8 @@ struct PDF: ParsableCommand {
             let builder = SiteBuilder(options: options)
             let report = try builder.build()
             printer.print(report.diagnostics)
-            let printed = slugs.isEmpty ? report.manifests.map(\.slug) : slugs
-            var count = 0
-            for slug in printed {
-                for profile in report.printProfiles {
-                    printer.note("\(output)/\(slug)/\(profile.pdfName(for: slug))")
-                    count += 1
-                }
-            }
-            printer.note(report.summary + ", \(count) PDF\(count == 1 ? "" : "s")")
+            for file in report.printedPDFs { printer.note("\(output)/\(file)") }
+            printer.note(report.summary)
         } catch {
             printer.print(error.diagnostics)
             printer.note(printer.failureSummary(error.diagnostics) + "; '\(output)' left unchanged")

@@ -13,12 +13,19 @@ struct ServeTests {
         let output = Pipe()
         var port: UInt16 = 0
 
-        init() throws {
-            folder = try TemporaryDirectory()
+        convenience init() throws {
+            let folder = try TemporaryDirectory()
             try FixtureSite.write(into: folder)
+            try self.init(folder: folder, arguments: ["--content", folder.subpath("content"), "--templates", repositoryTemplates])
+        }
+
+        /// `serve` run in `folder` with `arguments` after `--port 0`.
+        init(folder: TemporaryDirectory, arguments: [String]) throws {
+            self.folder = folder
             let executable = try #require(leafpressExecutable(), "the leafpress executable was not built")
             process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = ["serve", "--port", "0", "--content", folder.subpath("content"), "--templates", repositoryTemplates]
+            process.currentDirectoryURL = URL(fileURLWithPath: folder.path)
+            process.arguments = ["serve", "--port", "0"] + arguments
             process.standardOutput = output
             // Not read by the tests; a pipe nobody drains could block the server.
             process.standardError = FileHandle.nullDevice

@@ -337,7 +337,7 @@ struct CommandResult {
 /// `timeout`, a run that has not ended by then is killed and recorded as a failure (a
 /// watchdog for inputs that used to hang, not a synchronisation).
 func runLeafpress(_ arguments: [String], in directory: TemporaryDirectory, timeout: TimeInterval? = nil,
-                  sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> CommandResult {
+                  environment: [String: String] = [:], sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> CommandResult {
     let executable = try #require(leafpressExecutable(), "the leafpress executable was not built next to the tests or in .build/debug")
     let id = UUID().uuidString
     let outPath = directory.subpath(".stdout-\(id)"), errPath = directory.subpath(".stderr-\(id)")
@@ -348,6 +348,7 @@ func runLeafpress(_ arguments: [String], in directory: TemporaryDirectory, timeo
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
+    if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
     process.currentDirectoryURL = URL(fileURLWithPath: directory.path)
     process.standardOutput = out
     process.standardError = err

@@ -32,6 +32,10 @@ public struct SiteConfig: Sendable, Equatable {
     /// Editions `leafpress pdf` prints (`print:`): clear print, and large print on request.
     public var print: [PrintProfile] = [.standard]
     public var readability = Readability()
+    /// `pdf: true`: `build` prints every leaflet's PDF editions in every build.
+    public var pdf = false
+    /// Where `pdf` was written, for the message when no browser can print.
+    public var pdfLocation: SourceLocation?
     public var unsafeHTML = false
     /// `governance:`: approvals and review ages.
     public var governance = GovernanceSettings()
@@ -49,7 +53,7 @@ public struct SiteConfig: Sendable, Equatable {
         self.disclaimer = disclaimer
     }
 
-    static let keys = ["title", "publisher", "copyright", "disclaimer", "language", "base_url", "paper", "print", "readability", "unsafe_html", "governance", "rules", "required_blocks"]
+    static let keys = ["title", "publisher", "copyright", "disclaimer", "language", "base_url", "paper", "print", "readability", "pdf", "unsafe_html", "governance", "rules", "required_blocks"]
 
     /// Reads `site.yml`; nil when a required key is missing or a value is unusable.
     static func load(yaml: String, path: String, diagnostics: inout [Diagnostic]) -> SiteConfig? {
@@ -108,6 +112,8 @@ public struct SiteConfig: Sendable, Equatable {
             }
         }
         config.unsafeHTML = fields.bool("unsafe_html", diagnostics: &diagnostics) ?? false
+        config.pdf = fields.bool("pdf", diagnostics: &diagnostics) ?? false
+        if fields.has("pdf") { config.pdfLocation = fields.valueLocation(of: "pdf") }
         if let governance = fields.mapping("governance", known: GovernanceSettings.keys, diagnostics: &diagnostics) {
             config.governance = GovernanceSettings.load(governance, diagnostics: &diagnostics)
         }

@@ -35,6 +35,7 @@ public enum Rule: String, CaseIterable, Sendable, Hashable, Comparable, CustomSt
     case sectionsListed = "sections-listed"
     case sectionFileName = "section-file-name"
     case unusedFile = "unused-file"
+    case pdfDropped = "pdf-dropped"
     case translationMissing = "translation-missing"
     // Document control (leaflet.yml record, site.yml governance).
     case referenceDuplicate = "reference-duplicate"
@@ -90,7 +91,7 @@ public enum Rule: String, CaseIterable, Sendable, Hashable, Comparable, CustomSt
     /// Level of a finding of this rule when `site.yml` does not set one.
     public var defaultLevel: Diagnostic.Severity {
         switch self {
-        case .schemaUnknownKey, .headingSkip, .noCareCard, .unsafeLink, .unusedFile, .sectionFileName,
+        case .schemaUnknownKey, .headingSkip, .noCareCard, .unsafeLink, .unusedFile, .pdfDropped, .sectionFileName,
              .themeUnknownFile,
              .reviewOverdue, .reviewDueSoon, .translationStale, .versionNotRaised, .blockInline, .tableCaption, .readabilityGrade, .sentenceLength, .jargon, .passiveVoice:
             return .warning
@@ -134,6 +135,7 @@ public enum Rule: String, CaseIterable, Sendable, Hashable, Comparable, CustomSt
         case .sectionsListed: "a file listed twice in `sections:`"
         case .sectionFileName: "a file that looks like a section but is not one (`.markdown`, `.MD`, numbered `.txt`)"
         case .unusedFile: "a file in a leaflet folder that no section links to; it is not published"
+        case .pdfDropped: "a PDF of the previous site left out because its leaflet, a file it shows or the theme changed since it was printed"
         case .translationMissing: "`translation_of` names a leaflet that does not exist"
         case .referenceDuplicate: "two leaflets share a `reference`"
         case .changesVersion: "`changes` is not newest first, or its newest entry is not the current `version`"
@@ -171,7 +173,7 @@ public enum Rule: String, CaseIterable, Sendable, Hashable, Comparable, CustomSt
         case .footer: "a page rendered without the copyright or disclaimer in its `<footer>`"
         case .i18n: "an interface-text file (`i18n/<lang>.yml`) with a wrong value"
         case .output: "the output folder cannot be used or written"
-        case .pdf: "a leaflet that could not be printed to PDF, or an unknown slug to print"
+        case .pdf: "a leaflet that could not be printed to PDF, an unknown slug to print, or `pdf: true` with no browser"
         case .printFooter: "a disclaimer and copyright so long that, at their print size, the page margins leave under a third of the page"
         }
     }

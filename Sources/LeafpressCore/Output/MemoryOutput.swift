@@ -32,6 +32,13 @@ public final class MemoryOutput: SiteOutput, @unchecked Sendable {
         }
     }
 
+    func keep(_ path: String, to relative: String) throws(BuildFailure) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw BuildFailure(.error("cannot read '\(relative)' from the built site", at: nil, rule: .output))
+        }
+        try store(data, at: relative)
+    }
+
     private func store(_ file: File, at relative: String) throws(BuildFailure) {
         guard let parts = PathSafety.normalise(relative), !parts.isEmpty else {
             throw BuildFailure(.error("refusing to write outside the output folder: '\(relative)'", at: nil, rule: .output))

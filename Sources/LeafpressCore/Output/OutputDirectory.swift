@@ -28,8 +28,11 @@ public struct OutputDirectory: Sendable {
     let lock: OutputLock
 
     /// The site being replaced, when there is one.
-    public var previousSite: String? {
-        FileManager.default.fileExists(atPath: absolutePath + "/" + Self.markerName) ? absolutePath : nil
+    public var previousSite: String? { Self.existingSite(at: absolutePath) }
+
+    /// `path` when it holds a site Leafpress built (it has the marker file).
+    public static func existingSite(at path: String) -> String? {
+        FileManager.default.fileExists(atPath: path + "/" + markerName) ? path : nil
     }
 
     /// Checks that `path` may be (re)built, takes the lock and creates an empty staging

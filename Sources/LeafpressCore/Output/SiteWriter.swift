@@ -67,6 +67,21 @@ struct SiteWriter: Sendable {
         }
     }
 
+    func keep(_ path: String, to relative: String) throws(BuildFailure) {
+        let target = try resolve(relative)
+        do {
+            try makeParents(of: relative)
+        } catch {
+            throw BuildFailure(.error("cannot write '\(relative)': \(error.localizedDescription)", at: nil, rule: .output))
+        }
+        if link(path, target) == 0 { return }
+        // A file system without hard links gets a copy.
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw BuildFailure(.error("cannot keep '\(relative)' from the previous site", at: nil, rule: .output))
+        }
+        try write(data, to: relative)
+    }
+
     /// True when the regular file at `path` holds exactly `bytes`.
     private static func unchanged(_ path: String, _ bytes: UnsafeRawBufferPointer) -> Bool {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)

@@ -19,8 +19,12 @@ public struct BuildOptions: Sendable {
     public var today: Day?
     /// Overrides `paper` from `site.yml`.
     public var paper: SiteConfig.Paper?
-    /// Print leaflets to PDF into the site (`leafpress pdf`); nil prints none.
+    /// Print leaflets to PDF into the site (`leafpress pdf`, `build --pdf`); nil prints
+    /// none, unless `site.yml` says `pdf: true`.
     public var pdf: PDFOptions?
+    /// Print every leaflet when `site.yml` says `pdf: true` (`build`). `serve` turns it
+    /// off: it serves the PDFs of the last build while they are current instead.
+    public var printWhenSiteAsks = true
 
     public init() {}
 

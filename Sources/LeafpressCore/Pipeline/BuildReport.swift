@@ -12,11 +12,20 @@ public struct BuildReport: Sendable {
     public var stages: [StageTiming] = []
     /// The print editions printed to PDF (empty unless PDFs were asked for).
     public var printProfiles: [PrintProfile] = []
+    /// Every PDF in the new site, relative to it: printed now or kept from the last build.
+    public var pdfs: [String] = []
+    /// The PDFs printed by this build.
+    public var printedPDFs: [String] = []
 
     /// `built 3 leaflets (5 pages) in 0.08 s, 0 warnings`
     public var summary: String {
         let warnings = diagnostics.filter { $0.severity == .warning }.count
         let time = (seconds * 100).rounded() / 100
-        return "built \(leaflets) leaflet\(leaflets == 1 ? "" : "s") (\(pages) pages) in \(time) s, \(warnings) warning\(warnings == 1 ? "" : "s")"
+        var text = "built \(leaflets) leaflet\(leaflets == 1 ? "" : "s") (\(pages) pages)"
+        if !pdfs.isEmpty {
+            let kept = pdfs.count - printedPDFs.count
+            text += ", \(pdfs.count) PDF\(pdfs.count == 1 ? "" : "s") (\(printedPDFs.count) printed, \(kept) kept)"
+        }
+        return text + " in \(time) s, \(warnings) warning\(warnings == 1 ? "" : "s")"
     }
 }

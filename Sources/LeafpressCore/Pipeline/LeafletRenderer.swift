@@ -16,6 +16,8 @@ struct LeafletOutcome: Sendable {
     /// Sections with their documents (only kept when text is collected, for `check`).
     var sections: [RenderedSection] = []
     var pages = 0
+    /// Site paths of the files its sections point at (its own, other leaflets', shared assets).
+    var files: Set<String> = []
     /// Section titles in page order, for the search index.
     var sectionTitles: [String] = []
     /// The leaflet's entry in `manifest.json` (nil for drafts and when sources are not hashed).
@@ -43,6 +45,10 @@ struct LeafletRenderer: Sendable {
     var hashSources = false
     /// The print editions printed for them (`site.yml` `print:`, `--large-print`).
     var printProfiles: [PrintProfile] = []
+    /// The previous site's PDFs, kept for leaflets not printed in this build.
+    var carryOver: PDFCarryOver?
+    /// SHA-256 of the theme's files, part of what every PDF is printed from.
+    var themeDigest = ""
 
     func render(_ plan: LeafletPlan) -> LeafletOutcome {
         var outcome = LeafletOutcome(manifest: plan.manifest, folder: plan.folder.displayPath)
@@ -83,6 +89,7 @@ struct LeafletRenderer: Sendable {
 
         let printed = pdfSlugs.contains(plan.slug) ? printProfiles : []
         var printCSS = ""
+        var editions = PDFEditions()
         if templates.has("print.css") {
             let styles = pages.printStyle(title: plan.manifest.title, copyright: plan.manifest.copyright, language: language,
                                              control: pages.printedControlLine(plan.manifest, language: language), draft: plan.manifest.draft)
@@ -91,8 +98,9 @@ struct LeafletRenderer: Sendable {
                 return outcome
             }
             printCSS = templates.render("print.css", styles)
+            editions = pdfEditions(plan, language: language, sections: sections, printed: printed, outcome: &outcome)
         }
-        let values = pages.leaflet(plan.manifest, sections: sections, language: language, printCSS: printCSS, pdfs: printed)
+        let values = pages.leaflet(plan.manifest, sections: sections, language: language, printCSS: printCSS, pdfs: editions.linked)
         let html = templates.render("leaflet", values)
         let page = SiteLayout.page(of: plan.slug)
         if let problem = FooterCheck.verify(html, copyrightHTML: pages.copyrightHTML(plan.manifest.copyright),
@@ -104,11 +112,12 @@ struct LeafletRenderer: Sendable {
         do {
             try writer.write(html, to: page)
             outcome.record?.pageSHA256 = SourceDigest.hex(html.utf8)
-            if templates.has("print.css"), !printed.isEmpty {
-                try writePrintCopies(plan, language: language, sections: sections, printed: printed, writer: writer, outcome: &outcome)
+            outcome.record?.pdfs = editions.records
+            for (profile, copy) in editions.copies {
+                try writer.write(copy, to: PrintRendition.page(slug: plan.slug, profile: profile))
             }
-            for asset in plan.folder.assetFiles {
-                try writer.copy(plan.folder.relativePath + "/" + asset, in: plan.folder.content, to: SiteLayout.file(asset, of: plan.slug))
+            for (path, record) in editions.kept {
+                try writer.keep(path, to: record.file)
             }
         } catch {
             outcome.diagnostics.append(contentsOf: error.diagnostics)
@@ -117,27 +126,80 @@ struct LeafletRenderer: Sendable {
         return outcome
     }
 
-    /// For each edition printed to PDF, a copy of the page with that edition's print style,
-    /// which Chromium prints; `SiteBuilder` removes the copies once the PDFs exist.
-    private func writePrintCopies(_ plan: LeafletPlan, language: String, sections: [RenderedSection], printed: [PrintProfile],
-                                  writer: any SiteOutput, outcome: inout LeafletOutcome) throws(BuildFailure) {
+    /// The PDF editions of one leaflet's page in this build.
+    struct PDFEditions {
+        /// Editions the page links to, printed now or kept.
+        var linked: [PrintProfile] = []
+        /// Print copies of the page to print now (`SiteBuilder` removes them afterwards).
+        var copies: [(PrintProfile, String)] = []
+        /// Previous PDFs kept: their path in the previous site and their record.
+        var kept: [(String, SiteManifest.PDF)] = []
+        /// Every edition for `manifest.json`; those printed now get their hash after printing.
+        var records: [SiteManifest.PDF] = []
+    }
+
+    /// Which PDF editions the page has: those printed in this build (`printed`), and the
+    /// previous site's PDFs whose print copy, shown files and theme are unchanged. Any other
+    /// previous PDF is dropped with a `pdf-dropped` warning.
+    private func pdfEditions(_ plan: LeafletPlan, language: String, sections: [RenderedSection], printed: [PrintProfile],
+                             outcome: inout LeafletOutcome) -> PDFEditions {
+        var editions = PDFEditions()
+        // Drafts never keep a PDF from an earlier build.
+        let previous = plan.manifest.draft ? [] : carryOver?.records[plan.slug] ?? []
+        guard !printed.isEmpty || !previous.isEmpty else { return editions }
         let manifest = plan.manifest
         var printSections = sections
         for index in printSections.indices {
             printSections[index].html = PrintRendition.demotingSubheadings(printSections[index].html)
         }
-        for profile in printed {
+        for profile in PrintProfile.allCases {
+            let old = previous.first { $0.edition == profile.rawValue }
+            guard printed.contains(profile) || old != nil else { continue }
             let styles = pages.printStyle(title: manifest.title, copyright: manifest.copyright, language: language,
-                                             control: pages.printedControlLine(manifest, language: language),
-                                             profile: profile, draft: manifest.draft, forPDF: true)
+                                          control: pages.printedControlLine(manifest, language: language),
+                                          profile: profile, draft: manifest.draft, forPDF: true)
             if let problem = styles.problem(at: manifest.keyLocations["copyright"] ?? manifest.location) {
                 outcome.diagnostics.append(problem)
                 continue
             }
-            let page = templates.render("leaflet", pages.leaflet(manifest, sections: printSections, language: language,
-                                                                   printCSS: templates.render("print.css", styles), pdfs: printed))
-            try writer.write(page, to: PrintRendition.page(slug: plan.slug, profile: profile))
+            // The copy never links to PDFs (those links are screen-only), so what is printed
+            // does not depend on which editions exist.
+            let copy = templates.render("leaflet", pages.leaflet(manifest, sections: printSections, language: language,
+                                                                 printCSS: templates.render("print.css", styles), pdfs: []))
+            let stamp = printStamp(copy, files: outcome.files, content: plan.folder.content)
+            let file = SiteLayout.pdf(of: plan.slug, profile: profile)
+            if printed.contains(profile) {
+                editions.copies.append((profile, copy))
+                editions.records.append(SiteManifest.PDF(file: file, edition: profile.rawValue, sha256: "", printSHA256: stamp))
+                editions.linked.append(profile)
+            } else if let old, let carryOver {
+                if old.printSHA256 == stamp, let path = carryOver.verifiedPath(of: old, slug: plan.slug, profile: profile) {
+                    editions.kept.append((path, old))
+                    editions.records.append(old)
+                    editions.linked.append(profile)
+                } else {
+                    let why = old.printSHA256 == stamp ? "the file in the previous site is missing or is not the one printed"
+                                                        : "the leaflet, a file it shows or the theme changed since it was printed"
+                    let command = profile == .large && !site.print.contains(.large) ? "leafpress pdf --large-print" : "leafpress pdf"
+                    outcome.diagnostics.append(Diagnostic(.pdfDropped,
+                        "the PDF \(file) is left out of the site: \(why); print it again with '\(command) \(plan.slug)', or set 'pdf: true' in site.yml to print PDFs in every build",
+                        at: manifest.location))
+                }
+            }
         }
+        return editions
+    }
+
+    /// SHA-256 of everything a PDF edition is made from: its print copy, the bytes of each
+    /// file the page shows and the theme's files.
+    private func printStamp(_ copy: String, files: Set<String>, content: SourceFolder) -> String {
+        var listing = SourceDigest.hex(copy.utf8) + "  page\n"
+        for file in files.sorted() {
+            let digest = (try? content.data(LeafletFiles.sourcePath(of: file)).get()).map { SourceDigest.hex($0) } ?? "missing"
+            listing += digest + "  " + file + "\n"
+        }
+        listing += themeDigest + "  theme\n"
+        return SourceDigest.hex(listing.utf8)
     }
 
     /// With `hashing`, `sources` receives the section file's hash for `manifest.json`.
@@ -212,6 +274,7 @@ struct LeafletRenderer: Sendable {
             outcome.diagnostics.append(Diagnostic(finding.rule, finding.message, at: at))
         }
         outcome.pendingAnchors += links.pendingAnchors
+        outcome.files.formUnion(links.files)
 
         guard let title = header.title ?? document.title else {
             outcome.diagnostics.append(.error("section has no title: add 'title:' front matter or start it with a heading", at: SourceLocation(path: path, line: 1, column: 1), rule: .sectionTitle))

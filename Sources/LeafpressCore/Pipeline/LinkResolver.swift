@@ -21,6 +21,9 @@ struct LinkResolver: LinkRewriting {
     var baseURL: String?
     var diagnostics: [Diagnostic] = []
     var pendingAnchors: [PendingAnchor] = []
+    /// Site paths of the files the links and images point at (`assets/map.png`,
+    /// `knee/exercises.png`): only files something points at are published.
+    var files: Set<String> = []
 
     init(targets: LinkTargets, slug: String, path: String, lineOffset: Int) {
         self.targets = targets
@@ -74,6 +77,7 @@ struct LinkResolver: LinkRewriting {
                 diagnostics.append(.error("\(what) target '\(destination)' not found (looked for content/assets/\(asset))", at: here, rule: isImage ? .missingAsset : .brokenLink))
                 return destination
             }
+            files.insert("assets/" + asset)
             return relative("assets/" + asset, fragment: fragment)
         }
         guard parts.first == "leaflets", parts.count >= 2 else {
@@ -119,6 +123,7 @@ struct LinkResolver: LinkRewriting {
             diagnostics.append(.error("\(what) into draft leaflet '\(targetSlug)', which is only built with --drafts", at: here, rule: .brokenLink))
             return destination
         }
+        files.insert(SiteLayout.file(rest, of: targetSlug))
         return relative(SiteLayout.file(rest, of: targetSlug), fragment: fragment)
     }
 

@@ -22,8 +22,14 @@ public struct SiteBuilder: Sendable {
         var plans: [LeafletPlan]
         var targets: LinkTargets
         var siteAssets: [String]
+        /// How this build prints PDFs: `leafpress pdf`, `build --pdf` or `site.yml` `pdf: true`.
+        var pdf: PDFOptions?
         /// Leaflets whose PDF this build prints.
         var pdfSlugs: Set<String> = []
+        /// The PDFs of the site this build replaces, kept while still current.
+        var carryOver: PDFCarryOver?
+        /// SHA-256 of the theme's files, part of what every PDF is printed from.
+        var themeDigest = ""
         /// Leaflets whose leaflet.yml has errors: never built, but their sections are
         /// still checked so one run reports every error.
         var unloaded: [LeafletPlan] = []
@@ -50,17 +56,22 @@ public struct SiteBuilder: Sendable {
             try OutputDirectory.prepare(options.outputDirectory, protecting: [options.contentDirectory, options.templatesDirectory])
         }
         do throws(BuildFailure) {
-            let prepared = try load(&run)
+            let prepared = try load(&run, previousSite: output.previousSite)
             let sink = SiteWriter(root: output.stagingPath, previous: output.previousSite)
-            let rendered = try render(prepared, into: sink, run: &run)
+            var rendered = try render(prepared, into: sink, run: &run)
             try run.failableStage(.print) { diagnostics throws(BuildFailure) in
-                try printPDFs(prepared, outcomes: rendered.outcomes, staging: output.stagingPath, into: sink, diagnostics: &diagnostics)
+                try printPDFs(prepared, outcomes: &rendered.outcomes, staging: output.stagingPath, into: sink, diagnostics: &diagnostics)
             }
             try run.stopOnErrors()
+            // Written last: it records the hash of every PDF printed above.
+            try run.failableStage(.print) { _ throws(BuildFailure) in try writeManifest(rendered.outcomes, into: sink) }
             try run.failableStage(.commit) { _ throws(BuildFailure) in try output.commit() }
+            let pdfs = rendered.outcomes.flatMap { $0.record?.pdfs ?? [] }
+            let printed = Set(prepared.pdfSlugs.flatMap { slug in printProfiles(prepared).map { SiteLayout.pdf(of: slug, profile: $0) } })
             return BuildReport(leaflets: prepared.plans.count, pages: rendered.pages, diagnostics: run.sortedDiagnostics,
                                seconds: run.elapsed, manifests: prepared.plans.map(\.manifest), stages: run.timings,
-                               printProfiles: printProfiles(prepared.site))
+                               printProfiles: printProfiles(prepared), pdfs: pdfs.map(\.file).sorted(),
+                               printedPDFs: printed.sorted())
         } catch {
             output.abort()
             throw error
@@ -76,7 +87,10 @@ public struct SiteBuilder: Sendable {
         }
         let outcomes = run.stage(.renderLeaflets) { renderLeaflets(prepared.plans, of: prepared, into: nil, keepSections: true, diagnostics: &$0) }
         run.stage(.renderLeaflets) { _ = renderLeaflets(prepared.unloaded, of: prepared, into: nil, diagnostics: &$0) }
-        run.stage(.crossLeafletChecks) { checkAcrossLeaflets(outcomes, diagnostics: &$0) }
+        run.stage(.crossLeafletChecks) { diagnostics in
+            checkAcrossLeaflets(outcomes, diagnostics: &diagnostics)
+            diagnostics += LeafletFiles(outcomes: outcomes).unused(in: prepared.plans)
+        }
         let leaflets = outcomes.map { CheckResult.Leaflet(manifest: $0.manifest, folder: $0.folder, sections: $0.sections) }
         var blocks = Dictionary(uniqueKeysWithValues: prepared.blocks.names.map { ($0, [String]()) })
         for outcome in outcomes {
@@ -114,11 +128,23 @@ public struct SiteBuilder: Sendable {
         return (prepared.site, prepared.plans.map(\.manifest), diagnostics.sortedByLocation())
     }
 
-    /// Stage load, stopping on its errors (for `build` and `serve`).
-    func load(_ run: inout BuildRun) throws(BuildFailure) -> Prepared {
+    /// Stage load, stopping on its errors (for `build` and `serve`). The PDFs of
+    /// `previousSite` are kept for leaflets this build does not print, while still current.
+    func load(_ run: inout BuildRun, previousSite: String?) throws(BuildFailure) -> Prepared {
         let prepared = run.stage(.load) { diagnostics -> Prepared? in
             guard var prepared = prepare(diagnostics: &diagnostics) else { return nil }
-            prepared.pdfSlugs = choosePDFs(prepared.plans, diagnostics: &diagnostics)
+            prepared.pdf = options.pdf
+            if prepared.pdf == nil, prepared.site.pdf, options.printWhenSiteAsks {
+                if let browser = PDFPrinter.findBrowser() {
+                    prepared.pdf = PDFOptions(browser: browser)
+                } else {
+                    diagnostics.append(.error("'pdf: true' prints every leaflet in every build, but no headless browser was found; install Chromium (apt-get install chromium) or set LEAFPRESS_BROWSER to its path",
+                                              at: prepared.site.pdfLocation, rule: .pdf))
+                }
+            }
+            prepared.pdfSlugs = choosePDFs(prepared.plans, pdf: prepared.pdf, diagnostics: &diagnostics)
+            prepared.carryOver = PDFCarryOver.load(site: previousSite)
+            prepared.themeDigest = Self.digest(of: prepared.templates.theme)
             return prepared
         }
         if let prepared {
@@ -140,10 +166,15 @@ public struct SiteBuilder: Sendable {
     /// and after the site-wide pages.
     func render(_ prepared: Prepared, into sink: any SiteOutput, run: inout BuildRun) throws(BuildFailure) -> Rendered {
         let outcomes = run.stage(.renderLeaflets) { renderLeaflets(prepared.plans, of: prepared, into: sink, diagnostics: &$0) }
-        run.stage(.crossLeafletChecks) { checkAcrossLeaflets(outcomes, diagnostics: &$0) }
+        let files = LeafletFiles(outcomes: outcomes)
+        run.stage(.crossLeafletChecks) { diagnostics in
+            checkAcrossLeaflets(outcomes, diagnostics: &diagnostics)
+            diagnostics += files.unused(in: prepared.plans)
+        }
         try run.stopOnErrors()
         let pages = try run.failableStage(.sitePages) { diagnostics throws(BuildFailure) in
-            try writeSitePages(prepared, outcomes: outcomes, into: sink, diagnostics: &diagnostics)
+            try files.publish(prepared.plans, into: sink)
+            return try writeSitePages(prepared, outcomes: outcomes, into: sink, diagnostics: &diagnostics)
         }
         try run.stopOnErrors()
         return Rendered(outcomes: outcomes, pages: outcomes.reduce(pages) { $0 + $1.pages })
@@ -151,15 +182,15 @@ public struct SiteBuilder: Sendable {
 
     /// Stage print: every edition of each chosen leaflet printed from its print copy
     /// (several browsers at a time) to its PDF beside the page; the copies are then removed.
-    private func printPDFs(_ prepared: Prepared, outcomes: [LeafletOutcome], staging: String, into sink: SiteWriter,
+    private func printPDFs(_ prepared: Prepared, outcomes: inout [LeafletOutcome], staging: String, into sink: SiteWriter,
                            diagnostics: inout [Diagnostic]) throws(BuildFailure) {
-        guard let pdf = options.pdf else { return }
+        guard let pdf = prepared.pdf else { return }
         var jobs: [PDFPrinter.Job] = []
         var copies: [String] = []
         let sections = Dictionary(outcomes.map { ($0.manifest.slug, $0.sectionTitles) }, uniquingKeysWith: { first, _ in first })
         for plan in prepared.plans where prepared.pdfSlugs.contains(plan.slug) {
             try sink.makeFolder((SiteLayout.pdf(of: plan.slug) as NSString).deletingLastPathComponent)
-            for profile in printProfiles(prepared.site) {
+            for profile in printProfiles(prepared) {
                 let page = PrintRendition.page(slug: plan.slug, profile: profile)
                 copies.append(page)
                 var job = PDFPrinter.Job(page: "\(staging)/\(page)", pdf: "\(staging)/\(SiteLayout.pdf(of: plan.slug, profile: profile))",
@@ -172,6 +203,14 @@ public struct SiteBuilder: Sendable {
         }
         diagnostics += PDFPrinter(browser: pdf.browser).print(jobs, jobs: options.jobs)
         for copy in copies { try? FileManager.default.removeItem(atPath: "\(staging)/\(copy)") }
+        // The record of each PDF printed now gets the hash of the file as printed.
+        for index in outcomes.indices {
+            guard var pdfs = outcomes[index].record?.pdfs else { continue }
+            for at in pdfs.indices where pdfs[at].sha256.isEmpty {
+                if let bytes = FileManager.default.contents(atPath: "\(staging)/\(pdfs[at].file)") { pdfs[at].sha256 = SourceDigest.hex(bytes) }
+            }
+            outcomes[index].record?.pdfs = pdfs
+        }
     }
 
     /// Stage load: settings, theme, and a plan for every leaflet (reads only leaflet.yml files).
@@ -305,7 +344,9 @@ public struct SiteBuilder: Sendable {
                                        writer: sink, keepSections: keepSections, blocks: prepared.blocks,
                                        labels: prepared.labels, pdfSlugs: prepared.pdfSlugs)
         renderer.hashSources = hashSources
-        renderer.printProfiles = printProfiles(prepared.site)
+        renderer.printProfiles = printProfiles(prepared)
+        renderer.carryOver = prepared.carryOver
+        renderer.themeDigest = prepared.themeDigest
         let configured = renderer
         let outcomes = Parallel.map(plans.count, jobs: options.jobs) { configured.render(plans[$0]) }
         // A problem inside a shared block is found in every leaflet that includes it; it
@@ -317,10 +358,30 @@ public struct SiteBuilder: Sendable {
         return outcomes
     }
 
-    /// The editions `leafpress pdf` prints: `site.yml` `print:`, plus large print when asked.
-    func printProfiles(_ site: SiteConfig) -> [PrintProfile] {
-        guard let pdf = options.pdf else { return [] }
-        return Set(site.print + (pdf.largePrint ? [.large] : [])).sorted()
+    /// The editions this build prints: `site.yml` `print:`, plus large print when asked.
+    func printProfiles(_ prepared: Prepared) -> [PrintProfile] {
+        guard let pdf = prepared.pdf else { return [] }
+        return Set(prepared.site.print + (pdf.largePrint ? [.large] : [])).sorted()
+    }
+
+    /// `manifest.json`: the record of every published leaflet, its sources, page and PDFs.
+    func writeManifest(_ outcomes: [LeafletOutcome], into writer: any SiteOutput) throws(BuildFailure) {
+        try writer.write(SiteManifest(leaflets: outcomes.compactMap(\.record)).jsonData(), to: SiteManifest.fileName)
+    }
+
+    /// SHA-256 of the theme's static files (its templates are part of each rendered page).
+    static func digest(of theme: Theme) -> String {
+        var listing = ""
+        for path in theme.paths(under: "static").sorted() {
+            let bytes: Data?
+            switch theme.files[path]?.source {
+            case .builtIn(let text)?: bytes = Data(text.utf8)
+            case .override(let relative)?: bytes = try? theme.folder?.data(relative).get()
+            case nil: bytes = nil
+            }
+            listing += (bytes.map { SourceDigest.hex($0) } ?? "missing") + "  " + path + "\n"
+        }
+        return SourceDigest.hex(listing.utf8)
     }
 
     /// Stage site-wide pages: the pages made from every leaflet at once (an index per
@@ -361,7 +422,6 @@ public struct SiteBuilder: Sendable {
             try writer.write(html, to: page.file)
             pages += 1
         }
-        try writer.write(SiteManifest(leaflets: outcomes.compactMap(\.record)).jsonData(), to: SiteManifest.fileName)
         try writer.write(Sitemap.robots(baseURL: site.baseURL), to: "robots.txt")
         if let baseURL = site.baseURL {
             var entries = directory.languages.map { language -> Sitemap.Page in
@@ -419,8 +479,8 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Leaflets to print: every built one, or the slugs asked for (which must exist).
-    private func choosePDFs(_ plans: [LeafletPlan], diagnostics: inout [Diagnostic]) -> Set<String> {
-        guard let pdf = options.pdf else { return [] }
+    private func choosePDFs(_ plans: [LeafletPlan], pdf: PDFOptions?, diagnostics: inout [Diagnostic]) -> Set<String> {
+        guard let pdf else { return [] }
         let built = plans.map(\.slug)
         if pdf.slugs.isEmpty { return Set(built) }
         for slug in pdf.slugs where !built.contains(slug) {

@@ -19,6 +19,24 @@ public struct SiteManifest: Sendable, Equatable, Codable {
         public var sha256: String
     }
 
+    /// One PDF edition of a leaflet in the site.
+    public struct PDF: Sendable, Equatable, Codable {
+        /// Relative to the site root: `colonoscopy/colonoscopy.large.pdf`.
+        public var file: String
+        /// `standard` or `large`.
+        public var edition: String
+        /// SHA-256 of the PDF's bytes.
+        public var sha256: String
+        /// SHA-256 of what was printed: the print copy of the page, the files it shows and
+        /// the theme's files. A later build keeps the PDF only while this is unchanged.
+        public var printSHA256: String
+
+        enum CodingKeys: String, CodingKey {
+            case file, edition, sha256
+            case printSHA256 = "print_sha256"
+        }
+    }
+
     /// One published leaflet.
     public struct Leaflet: Sendable, Equatable, Codable {
         public var slug: String
@@ -43,11 +61,13 @@ public struct SiteManifest: Sendable, Equatable, Codable {
         public var page: String
         /// SHA-256 of the page's bytes; nil in a manifest computed without writing pages.
         public var pageSHA256: String?
+        /// The PDF editions in the site (nil in manifests written before PDFs were recorded).
+        public var pdfs: [PDF]?
 
         enum CodingKeys: String, CodingKey {
             case slug, title, reference, version, owner, language, reviewed, approvals, sources, page
             case nextReview = "next_review", translationOf = "translation_of", sourceVersion = "source_version"
-            case sourceSHA256 = "source_sha256", pageSHA256 = "page_sha256"
+            case sourceSHA256 = "source_sha256", pageSHA256 = "page_sha256", pdfs
         }
 
         /// Every key is written, `null` where there is no value, so the file has one shape.
@@ -68,6 +88,7 @@ public struct SiteManifest: Sendable, Equatable, Codable {
             try container.encode(sourceSHA256, forKey: .sourceSHA256)
             try container.encode(page, forKey: .page)
             try container.encode(pageSHA256, forKey: .pageSHA256)
+            try container.encode(pdfs ?? [], forKey: .pdfs)
         }
     }
 
@@ -142,7 +163,7 @@ extension SiteManifest.Leaflet {
                   translationOf: manifest.translationOf, sourceVersion: control.sourceVersion,
                   sources: sorted,
                   sourceSHA256: SourceDigest.hex(Array(sorted.map { "\($0.sha256)  \($0.path)\n" }.joined().utf8)),
-                  page: SiteLayout.page(of: manifest.slug), pageSHA256: pageSHA256)
+                  page: SiteLayout.page(of: manifest.slug), pageSHA256: pageSHA256, pdfs: [])
     }
 }
 

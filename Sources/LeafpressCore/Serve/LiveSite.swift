@@ -25,6 +25,9 @@ public final class LiveSite: @unchecked Sendable {
     private var failure: BuildFailure?
 
     public init(options: BuildOptions) {
+        var options = options
+        // Printing takes seconds per leaflet: serve shows the PDFs of the last build instead.
+        options.printWhenSiteAsks = false
         self.options = options
         builder = SiteBuilder(options: options)
         contentRoot = PathSafety.absolute(options.contentDirectory)
@@ -109,8 +112,9 @@ public final class LiveSite: @unchecked Sendable {
         let prepared: SiteBuilder.Prepared
         let rendered: SiteBuilder.Rendered
         do {
-            prepared = try builder.load(&run)
+            prepared = try builder.load(&run, previousSite: OutputDirectory.existingSite(at: PathSafety.absolute(options.outputDirectory)))
             rendered = try builder.render(prepared, into: sink, run: &run)
+            try builder.writeManifest(rendered.outcomes, into: sink)
         } catch {
             return .failure(error)
         }
@@ -154,11 +158,17 @@ public final class LiveSite: @unchecked Sendable {
             try run.stopOnErrors()
             var fresh: [Diagnostic] = []
             let rendered = builder.renderLeaflets(replanned, of: prepared, into: scratch, diagnostics: &fresh)
+            // A leaflet that now points at other files changes what other leaflets publish.
+            if rendered.contains(where: { outcomes[$0.manifest.slug]?.files != $0.files }) { return fullBuild() }
             for outcome in rendered { merged[outcome.manifest.slug] = outcome }
             let ordered = prepared.plans.compactMap { merged[$0.slug] }
+            let files = LeafletFiles(outcomes: ordered)
             // The findings of the whole site: cached leaflets' and the re-rendered ones'.
             run.stage(.renderLeaflets) { diagnostics in for outcome in ordered { diagnostics += outcome.diagnostics } }
-            run.stage(.crossLeafletChecks) { builder.checkAcrossLeaflets(ordered, diagnostics: &$0) }
+            run.stage(.crossLeafletChecks) { diagnostics in
+                builder.checkAcrossLeaflets(ordered, diagnostics: &diagnostics)
+                diagnostics += files.unused(in: prepared.plans)
+            }
             try run.stopOnErrors()
 
             for slug in slugs {
@@ -166,6 +176,7 @@ public final class LiveSite: @unchecked Sendable {
                 next.removeAll(under: SiteLayout.page(of: slug))
             }
             next.merge(scratch)
+            try files.publish(replanned, into: next)
             // Index pages, search and sitemap depend on leaflet metadata and section titles
             // only; an edit to section text leaves them as they are.
             let listingsChanged = rendered.contains { outcome in
