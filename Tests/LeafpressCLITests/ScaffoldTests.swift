@@ -11,8 +11,9 @@ struct ScaffoldTests {
         "05-risks.md", "06-seek-care-immediately.md", "07-contact-your-care-team.md", "08-non-urgent.md",
         "09-medicines.md", "10-self-care.md", "11-follow-up.md",
     ]
-    static let siteKeys = ["title", "publisher", "copyright", "disclaimer", "language", "base_url", "paper",
-                           "readability", "max_grade", "max_sentence_words", "unsafe_html"]
+    static let siteKeys = ["title", "publisher", "copyright", "disclaimer", "language", "base_url", "paper", "print", "pdf",
+                           "logo", "logo_alt", "accent_color", "accent_text_color", "readability", "max_grade",
+                           "max_sentence_words", "governance", "rules", "required_blocks", "unsafe_html"]
 
     /// A content folder holding only a minimal `site.yml`.
     func siteOnly(in folder: TemporaryDirectory) throws {
@@ -296,6 +297,8 @@ struct ScaffoldTests {
         #expect(uncommented.contains("\nbase_url: https://"))
         #expect(uncommented.contains("\n  max_grade: 8\n"))
         try folder.write(uncommented, to: "new-site/content/site.yml")
+        // The logo is the publisher's own file, added beside the uncommented key.
+        try folder.write("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\" height=\"1\"/>\n", to: "new-site/content/assets/northbrook-logo.svg")
         let report = try buildToday(content: folder.subpath("new-site/content"), templates: folder.subpath("new-site/templates"),
                                     output: folder.subpath("new-site/site"))
         #expect(report.diagnostics.map(\.description) == [])

@@ -32,6 +32,8 @@ public struct SiteConfig: Sendable, Equatable {
     /// Editions `leafpress pdf` prints (`print:`): clear print, and large print on request.
     public var print: [PrintProfile] = [.standard]
     public var readability = Readability()
+    /// `logo`, `logo_alt`, `accent_color`, `accent_text_color`.
+    public var branding = Branding()
     /// `pdf: true`: `build` prints every leaflet's PDF editions in every build.
     public var pdf = false
     /// Where `pdf` was written, for the message when no browser can print.
@@ -53,7 +55,7 @@ public struct SiteConfig: Sendable, Equatable {
         self.disclaimer = disclaimer
     }
 
-    static let keys = ["title", "publisher", "copyright", "disclaimer", "language", "base_url", "paper", "print", "readability", "pdf", "unsafe_html", "governance", "rules", "required_blocks"]
+    static let keys = ["title", "publisher", "copyright", "disclaimer", "language", "base_url", "paper", "print", "readability", "pdf", "logo", "logo_alt", "accent_color", "accent_text_color", "unsafe_html", "governance", "rules", "required_blocks"]
 
     /// Reads `site.yml`; nil when a required key is missing or a value is unusable.
     static func load(yaml: String, path: String, diagnostics: inout [Diagnostic]) -> SiteConfig? {
@@ -112,6 +114,7 @@ public struct SiteConfig: Sendable, Equatable {
             }
         }
         config.unsafeHTML = fields.bool("unsafe_html", diagnostics: &diagnostics) ?? false
+        config.branding = Branding.load(fields, yaml: yaml, diagnostics: &diagnostics)
         config.pdf = fields.bool("pdf", diagnostics: &diagnostics) ?? false
         if fields.has("pdf") { config.pdfLocation = fields.valueLocation(of: "pdf") }
         if let governance = fields.mapping("governance", known: GovernanceSettings.keys, diagnostics: &diagnostics) {

@@ -17,6 +17,7 @@ public enum Rule: String, CaseIterable, Sendable, Hashable, Comparable, CustomSt
     case schemaRange = "schema-range"
     case schemaURL = "schema-url"
     case unknownRule = "unknown-rule"
+    case brandContrast = "brand-contrast"
     case placeholder
     case yaml
     case yamlLimits = "yaml-limits"
@@ -117,6 +118,7 @@ public enum Rule: String, CaseIterable, Sendable, Hashable, Comparable, CustomSt
         case .schemaRange: "a number outside its range (`max_grade` 1–30, `max_sentence_words` 5–200), or not finite"
         case .schemaURL: "a `base_url` that is not an http(s) URL with a host and no query, fragment or control character"
         case .schemaPrint: "a `print` edition other than standard or large, or an empty list"
+        case .brandContrast: "an `accent_color` with less than 4.5:1 contrast against white or against `accent_text_color`, with a darker shade to use"
         case .unknownRule: "a rule id in `site.yml` `rules:` that does not exist, or a level it cannot have"
         case .placeholder: "scaffold text (\"Replace this …\") or an empty key left in a leaflet that is not a draft"
         case .yaml: "YAML that does not parse (with the fixed line for unquoted colons) or has duplicate keys"
@@ -151,7 +153,7 @@ public enum Rule: String, CaseIterable, Sendable, Hashable, Comparable, CustomSt
         case .rawHTML: "raw HTML other than `<sup>`, `<sub>`, `<br>` while `unsafe_html` is off, with the Markdown to use"
         case .unsafeLink: "a `javascript:`, `vbscript:`, `data:` or `file:` address, or an `on…` attribute in raw HTML, which is removed (link text stays)"
         case .brokenLink: "a link to a leaflet, section or `#anchor` that does not exist, a draft, or outside `content/`"
-        case .missingAsset: "an image that does not exist"
+        case .missingAsset: "an image, or the `site.yml` `logo`, that does not exist"
         case .imageAlt: "an image without alt text"
         case .blockUnknown: "`{{> NAME}}` or `required_blocks` names a block that does not exist, with \"did you mean\""
         case .blockCycle: "a shared block that includes itself, directly or through other blocks"

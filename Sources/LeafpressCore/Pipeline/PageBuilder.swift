@@ -25,7 +25,9 @@ struct PageBuilder: Sendable {
         disclaimerHTML = InlineMarkdown.html(site.disclaimer, unsafeHTML: site.unsafeHTML)
         siteCopyrightText = InlineMarkdown.plainText(site.copyright)
         disclaimerText = InlineMarkdown.plainText(site.disclaimer)
-        siteValues = PageBasics.Site(title: site.title, publisher: site.publisher, language: site.language)
+        siteValues = PageBasics.Site(title: site.title, publisher: site.publisher, language: site.language,
+                                     logo: site.branding.logo.map { "assets/" + $0 }, logoAlt: site.branding.logoAlt,
+                                     accentColor: site.branding.accentColor?.hex)
     }
 
     func copyrightText(_ copyright: String?) -> String {

@@ -144,7 +144,7 @@ public struct SiteBuilder: Sendable {
             }
             prepared.pdfSlugs = choosePDFs(prepared.plans, pdf: prepared.pdf, diagnostics: &diagnostics)
             prepared.carryOver = PDFCarryOver.load(site: previousSite)
-            prepared.themeDigest = Self.digest(of: prepared.templates.theme)
+            prepared.themeDigest = Self.digest(of: prepared.templates.theme, site: prepared.site, content: prepared.scanner.content)
             return prepared
         }
         if let prepared {
@@ -245,6 +245,11 @@ public struct SiteBuilder: Sendable {
         }
         let folders = scanner.leafletFolders(diagnostics: &diagnostics)
         let siteAssets = scanner.siteAssets(diagnostics: &diagnostics)
+        if let logo = site.branding.logo, !siteAssets.contains(logo) {
+            var message = "logo '\(logo)' not found in \(scanner.display("assets"))/"
+            if let near = Suggestion.nearest(to: logo, in: siteAssets) { message += "; did you mean '\(near)'?" }
+            diagnostics.append(.error(message, at: site.branding.logoLocation, rule: .missingAsset))
+        }
         let planned = Parallel.map(folders.count, jobs: options.jobs) { index -> (LeafletPlan?, [Diagnostic]) in
             var found: [Diagnostic] = []
             let plan = LeafletPlan.load(folders[index], diagnostics: &found)
@@ -369,9 +374,13 @@ public struct SiteBuilder: Sendable {
         try writer.write(SiteManifest(leaflets: outcomes.compactMap(\.record)).jsonData(), to: SiteManifest.fileName)
     }
 
-    /// SHA-256 of the theme's static files (its templates are part of each rendered page).
-    static func digest(of theme: Theme) -> String {
-        var listing = ""
+    /// SHA-256 of what every page shows besides its own text: the theme's static files
+    /// (its templates are part of each rendered page), the brand stylesheet and the logo.
+    static func digest(of theme: Theme, site: SiteConfig, content: SourceFolder) -> String {
+        var listing = site.branding.stylesheet.map { SourceDigest.hex($0.utf8) + "  brand.css\n" } ?? ""
+        if let logo = site.branding.logo {
+            listing += ((try? content.data("assets/" + logo).get()).map { SourceDigest.hex($0) } ?? "missing") + "  logo\n"
+        }
         for path in theme.paths(under: "static").sorted() {
             let bytes: Data?
             switch theme.files[path]?.source {
@@ -437,6 +446,7 @@ public struct SiteBuilder: Sendable {
             try writer.write(Sitemap.xml(entries, baseURL: baseURL), to: "sitemap.xml")
         }
         try copyTheme(templates.theme, into: writer)
+        if let brand = site.branding.stylesheet { try writer.write(brand, to: "theme/brand.css") }
         for asset in siteAssets {
             try writer.copy("assets/" + asset, in: scanner.content, to: "assets/" + asset)
         }

@@ -38,6 +38,9 @@ public enum DefaultTheme {
 {{/alternates}}
 <link rel="icon" href="{{root}}theme/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="{{root}}theme/style.css">
+{{#site.accent_color}}
+<link rel="stylesheet" href="{{root}}theme/brand.css">
+{{/site.accent_color}}
 {{#print_css_hash}}<style media="print">{{{print_css}}}</style>{{/print_css_hash}}
 {{{json_ld_html}}}
 {{$head}}{{/head}}
@@ -301,6 +304,9 @@ table_label: Tabla
 {{$content}}
 <article class="leaflet" aria-labelledby="leaflet-title">
   <header class="leaflet-header">
+{{#site.logo}}
+    <img class="print-logo print-only" src="{{root}}{{site.logo}}" alt="{{site.logo_alt}}">
+{{/site.logo}}
 {{#leaflet.draft}}
     <p class="draft-banner" role="note"><strong>{{t.draft_banner}}</strong> {{t.draft_banner_text}}</p>
 {{/leaflet.draft}}
@@ -421,7 +427,7 @@ table_label: Tabla
         ("partials/header.mustache", #"""
 <header class="site-header">
   <nav class="site-nav" aria-label="{{site.title}}">
-    <a class="site-title" href="{{home}}" lang="{{site.language}}" dir="auto">{{site.title}}</a>
+    <a class="site-title" href="{{home}}" lang="{{site.language}}" dir="auto">{{#site.logo}}<img class="site-logo" src="{{root}}{{site.logo}}" alt="{{site.logo_alt}}">{{/site.logo}}{{site.title}}</a>
     <a class="site-home" href="{{home}}">{{t.home}}</a>
   </nav>
 </header>
@@ -676,11 +682,15 @@ a:focus-visible, button:focus-visible, [tabindex]:focus-visible {
 }
 
 /* Header and footer */
-.site-header { border-block-end: 1px solid var(--rule); background: var(--tint); }
 .site-nav { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; align-items: center; justify-content: space-between; padding-block: 0.75rem; }
-.site-title { font-weight: 700; font-size: 1.15rem; color: var(--text); text-decoration: none; min-height: 24px; }
-.site-title:visited { color: var(--text); }
-.site-home { min-height: 24px; }
+/* Branding: site.yml accent_color becomes --accent (theme/brand.css), checked for 4.5:1
+   against white and against --accent-text; without it these fall back to the plain theme. */
+.site-header { border-block-end: 1px solid var(--accent, var(--rule)); background: var(--accent, var(--tint)); }
+.site-title { display: inline-flex; align-items: center; gap: 0.6rem; font-weight: 700; font-size: 1.15rem; color: var(--accent-text, var(--text)); text-decoration: none; min-height: 24px; }
+.site-title:visited { color: var(--accent-text, var(--text)); }
+.site-logo { height: 2.5rem; width: auto; max-width: 12rem; }
+.site-home, .site-home:visited { min-height: 24px; color: var(--accent-text, var(--link)); }
+.leaflet-header h1 { border-block-end: 0.3rem solid var(--accent, transparent); }
 
 .site-footer { border-block-start: 1px solid var(--rule); background: var(--tint); padding-block: 1.25rem 2rem; font-size: 1rem; color: var(--text); }
 .site-footer p { margin-block: 0.4em; }
@@ -863,6 +873,9 @@ figcaption { margin-block-start: 0.4rem; color: var(--muted); }
   .qr-code { width: 28mm; height: 28mm; flex: none; }
   .leaflet-about { margin-block-start: 6mm; }
   .site-footer { background: none; border-block-start: 1px solid #000; color: #000; padding-block: 3mm 0; font-size: var(--print-legal, 10pt); break-inside: avoid; }
+  /* Branding on paper: the logo above the title, the title and its rule in the accent. */
+  .print-logo { display: block; max-height: 18mm; max-width: 60mm; width: auto; margin-block-end: 4mm; }
+  .leaflet-header h1 { color: var(--accent, #000); border-block-end: 1.5pt solid var(--accent, transparent); print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 }
 
 /* Print: tables, figures and callouts. A table's header row repeats on every page, rows

@@ -140,8 +140,27 @@ public enum SiteScaffold {
         # links and the sitemap, and prints the leaflet's URL and a QR code on paper copies.
         # base_url: https://leaflets.example.org/
 
-        # Optional, default A4: the paper size for printing, A4 or Letter.
+        # Optional, default A4: the paper size for printing, A4, A5 or Letter.
         # paper: A4
+
+        # Optional, default [standard]: the PDF editions 'leafpress pdf' prints. Add large for a
+        # large-print (16 pt) PDF of every leaflet too.
+        # print: [standard, large]
+
+        # Optional, default false: print every leaflet's PDFs in every 'leafpress build' (needs
+        # Chromium). Without it, PDFs made by 'leafpress pdf' are kept until their leaflet changes.
+        # pdf: false
+
+        # Optional: your logo, a file in content/assets/, shown in the page header and at the
+        # top of printed leaflets, with the text a screen reader reads instead of it.
+        # logo: northbrook-logo.svg
+        # logo_alt: Northbrook Community Health
+
+        # Optional: your brand colour, in quotes, for the header band and leaflet titles on
+        # screen and paper. It must have a contrast of at least 4.5:1 against white and
+        # against accent_text_color (the header text on it, default white).
+        # accent_color: "#1a5c8a"
+        # accent_text_color: "#ffffff"
 
         # Optional: the limits 'leafpress check' uses for readability (defaults shown).
         # readability:
@@ -160,6 +179,12 @@ public enum SiteScaffold {
         # Optional: shared blocks (content/blocks/NAME.md) every published leaflet must
         # include with a paragraph '{{> NAME}}'.
         # required_blocks: [contact, other-formats]
+
+        # Optional: the level of any rule: off, warning or error ('leafpress check' prints the
+        # rule id of every finding in brackets). Errors cannot be lowered.
+        # rules:
+        #   passive-voice: off
+        #   review-overdue: error
 
         # Optional, default false: publish raw HTML in Markdown, sanitised. Off, only <sup>, <sub> and <br> are kept
         # and any other tag is an error that says which Markdown to write instead.

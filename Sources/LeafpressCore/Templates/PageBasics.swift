@@ -12,12 +12,20 @@ struct PageBasics: Sendable, MustacheParent {
         var title: String
         var publisher: String
         var language: String
+        /// The logo's path from the site root (`assets/trust-logo.svg`); nil without one.
+        var logo: String?
+        var logoAlt: String?
+        /// `#1a5c8a`; when set, the site has `theme/brand.css`.
+        var accentColor: String?
 
         func child(named name: String) -> Any? {
             switch name {
             case "title": title
             case "publisher": publisher
             case "language": language
+            case "logo": logo
+            case "logo_alt": logoAlt
+            case "accent_color": accentColor
             default: nil
             }
         }
