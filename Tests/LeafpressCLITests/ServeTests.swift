@@ -111,6 +111,24 @@ struct ServeTests {
         #expect(page.body.contains("Come back in three weeks for a wound check."))
     }
 
+    @Test func aTemplatesFolderMadeAfterStartIsWatchedAndApplied() throws {
+        let folder = try TemporaryDirectory()
+        try FixtureSite.write(into: folder)
+        // No templates/ yet: the built-in theme alone.
+        let server = try Server(folder: folder, arguments: ["--content", folder.subpath("content")])
+        #expect(try !HTTP.get("/wound-care", port: server.port).body.contains("Local footer override"))
+        let events = try HTTP.EventStream(port: server.port)
+        try events.waitFor(": connected")
+        let footer = "<footer class=\"site-footer\"><p>Local footer override</p>{{{disclaimer_html}}} {{{copyright_html}}}</footer>\n"
+        try folder.write(footer, to: "templates/partials/footer.mustache")
+        try events.waitFor("event: reload")
+        #expect(try HTTP.get("/wound-care", port: server.port).body.contains("Local footer override"))
+        // And later edits inside the new folder are seen too.
+        try folder.write(footer.replacingOccurrences(of: "Local footer override", with: "Second footer edit"), to: "templates/partials/footer.mustache")
+        try events.waitFor("event: reload")
+        #expect(try HTTP.get("/wound-care", port: server.port).body.contains("Second footer edit"))
+    }
+
     @Test func aBrokenEditIsReportedWhileTheLastGoodPageKeepsServing() throws {
         let server = try Server()
         let before = try HTTP.get("/wound-care", port: server.port).body

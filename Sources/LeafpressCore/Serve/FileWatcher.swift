@@ -2,10 +2,16 @@ import Foundation
 
 /// Watches folders (recursively) with Linux inotify and reports changed paths in batches:
 /// a burst of saves (an editor writing a temporary file, then renaming it) arrives as one
-/// batch once the folder has been quiet for `settle` seconds.
+/// batch once the folder has been quiet for `settle` seconds. A root that does not exist
+/// yet (a `templates/` folder made after `serve` started) is watched for from its parent
+/// and watched as soon as it appears.
 public final class FileWatcher: @unchecked Sendable {
     private let fd: Int32
     private var folders: [Int32: String] = [:]
+    /// Watches on the parent folders of missing roots: only those roots' creation counts.
+    private var parents: [Int32: String] = [:]
+    /// Roots that did not exist when watching began.
+    private var awaited: Set<String> = []
     private let settle: Double
     private let onChange: @Sendable ([String]) -> Void
     private var thread: Thread?
@@ -16,8 +22,19 @@ public final class FileWatcher: @unchecked Sendable {
         guard fd >= 0 else { throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "inotify_init1 failed: \(String(cString: strerror(errno)))"]) }
         self.settle = settle
         self.onChange = onChange
-        for root in roots where FileManager.default.fileExists(atPath: root) {
-            try watchTree(PathSafety.absolute(root))
+        for root in roots.map(PathSafety.absolute) {
+            if FileManager.default.fileExists(atPath: root) {
+                try watchTree(root)
+            } else {
+                awaited.insert(root)
+            }
+        }
+        for root in awaited {
+            let parent = (root as NSString).deletingLastPathComponent
+            // A parent already watched as part of another root reports the new folder anyway.
+            guard !folders.values.contains(parent) else { continue }
+            let wd = inotify_add_watch(fd, parent, UInt32(IN_CREATE | IN_MOVED_TO))
+            if wd >= 0 { parents[wd] = parent }
         }
     }
 
@@ -84,6 +101,15 @@ public final class FileWatcher: @unchecked Sendable {
                 let nameBytes = raw[(offset + header)..<min(count, offset + header + length)]
                 let name = String(decoding: nameBytes.prefix { $0 != 0 }, as: UTF8.self)
                 offset += header + length
+                if let parent = parents[wd] {
+                    let path = parent + "/" + name
+                    if awaited.contains(path), mask & UInt32(IN_ISDIR) != 0 {
+                        awaited.remove(path)
+                        try? watchTree(path)
+                        paths.append(path)
+                    }
+                    continue
+                }
                 guard let folder = folders[wd] else { continue }
                 let path = name.isEmpty ? folder : folder + "/" + name
                 if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
