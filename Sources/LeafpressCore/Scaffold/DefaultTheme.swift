@@ -690,6 +690,8 @@ a:focus-visible, button:focus-visible, [tabindex]:focus-visible {
 .site-title:visited { color: var(--accent-text, var(--text)); }
 .site-logo { height: 2.5rem; width: auto; max-width: 12rem; }
 .site-home, .site-home:visited { min-height: 24px; color: var(--accent-text, var(--link)); }
+/* On the accent band the focus ring takes the band's text colour, which has 4.5:1 against it. */
+.site-header a:focus-visible { outline-color: var(--accent-text, var(--text)); }
 .leaflet-header h1 { border-block-end: 0.3rem solid var(--accent, transparent); }
 
 .site-footer { border-block-start: 1px solid var(--rule); background: var(--tint); padding-block: 1.25rem 2rem; font-size: 1rem; color: var(--text); }
