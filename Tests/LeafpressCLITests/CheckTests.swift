@@ -83,6 +83,7 @@ enum CheckFixture {
         .unknownRule: "RuleLevelTests.unknownRuleIdIsALocatedErrorWithDidYouMean",
         .sectionFileName: "CommandLineTests.misnamedSectionFilesAreWarnedAboutAndNotPublished",
         .unusedFile: "PublishedFilesTests.onlyFilesASectionLinksToArePublishedAndTheRestAreWarnedAbout",
+        .brandContrast: "BrandingTests.lowContrastIsLocated",
         .pdfDropped: "PublishedFilesTests.aPlainBuildKeepsPDFsWhileTheLeafletIsUnchangedAndDropsThemWithANoticeWhenItChanges",
         .reviewDueSoon: "RuleLevelTests.reviewDueSoonWarnsWithinTheWindow",
         .referenceDuplicate: "DocumentControlTests.duplicateReferenceIsReportedAtBothLeaflets",
@@ -294,6 +295,18 @@ struct CheckTests {
             let rule = try #require(Rule(id: id), "\(finding)")
             #expect(finding.severity == rule.defaultLevel.rawValue, "\(finding)")
         }
+    }
+
+    @Test func readabilityFindingsInASharedBlockAreLocatedInTheBlockFile() throws {
+        let folder = try TemporaryDirectory()
+        try folder.write("title: Blocks\npublisher: T\ncopyright: \"© T\"\ndisclaimer: \"General.\"\n", to: "content/site.yml")
+        // A block has no front matter: its `---` is a thematic break, and lines count from 1.
+        try folder.write("---\n\nCall us.\n\nAsk the haematologist about your results.\n", to: "content/blocks/contact.md")
+        try folder.write("title: Visit\nsummary: A visit.\nreviewed: 2026-01-10\n", to: "content/leaflets/visit/leaflet.yml")
+        try folder.write("# About\n\nCome in.\n\n{{> contact}}\n", to: "content/leaflets/visit/01-about.md")
+        try folder.write(CheckFixture.careCard, to: "content/leaflets/visit/02-help.md")
+        let result = try runLeafpress(["check"], in: folder)
+        #expect(result.stdout.contains("content/blocks/contact.md:5:9: warning: 'haematologist' is jargon"), "\(result.stdout)")
     }
 
     @Test func reviewRulesNeedTheReferenceDate() throws {

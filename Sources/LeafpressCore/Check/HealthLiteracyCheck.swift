@@ -76,7 +76,7 @@ public struct HealthLiteracyCheck: Sendable {
             for block in blocks where !files.contains(block.source) { files.append(block.source) }
             for file in files {
                 let group = blocks.filter { $0.source == file }
-                var source = SectionSource.Lazy(path: file ?? path)
+                var source = SectionSource.Lazy(path: file ?? path, text: leaflet.sources[file ?? path], frontMatter: file == nil)
                 let groupReport = files.count == 1 ? report : ReadabilityReport(blocks: group)
                 diagnostics += longSentences(groupReport, blocks: group, source: &source)
                 if graded { diagnostics += plainLanguage(group, source: &source) }

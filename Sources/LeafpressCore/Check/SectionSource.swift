@@ -21,13 +21,21 @@ struct SectionSource: Sendable {
     let bodyLineOffset: Int
     private let words: [Word]
 
-    /// Splits `text` (the whole file, LF line endings) into front matter and body.
-    init(path: String, text: String) throws(FrontMatter.SplitError) {
-        let split = try FrontMatter.split(text)
+    /// Splits `text` (the whole file, LF line endings) into front matter and body. A
+    /// shared block (`frontMatter` false) is all body: its `---` lines are Markdown.
+    init(path: String, text: String, frontMatter: Bool = true) throws(FrontMatter.SplitError) {
+        let body: Substring
+        if frontMatter {
+            let split = try FrontMatter.split(text)
+            body = split.body
+            bodyLineOffset = split.bodyLineOffset
+        } else {
+            body = Substring(text)
+            bodyLineOffset = 0
+        }
         self.path = path
-        bodyLineOffset = split.bodyLineOffset
         var words: [Word] = []
-        for (index, line) in split.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             for token in WordToken.tokens(in: Array(line)) {
                 words.append(Word(line: index + 1, column: token.start + 1, key: token.key))
             }
@@ -35,14 +43,11 @@ struct SectionSource: Sendable {
         self.words = words
     }
 
-    /// Reads the file at `path` (relative to the working folder, as display paths are).
-    /// When it cannot be read or split, findings fall back to the block's line with no
-    /// front matter offset; the pipeline has already reported why.
-    static func load(path: String) -> SectionSource {
-        if case .success(let text) = SourceText.load(path: path, displayPath: path),
-           let source = try? SectionSource(path: path, text: text) {
-            return source
-        }
+    /// The file's text as the build read it. Without it (or when it cannot be split),
+    /// findings fall back to the block's line with no front matter offset; the pipeline
+    /// has already reported why.
+    static func load(path: String, text: String?, frontMatter: Bool) -> SectionSource {
+        if let text, let source = try? SectionSource(path: path, text: text, frontMatter: frontMatter) { return source }
         return SectionSource(unreadable: path)
     }
 
@@ -86,15 +91,19 @@ struct SectionSource: Sendable {
     /// without findings are never read twice.
     struct Lazy: Sendable {
         let path: String
+        let text: String?
+        let frontMatter: Bool
         private var loaded: SectionSource?
 
-        init(path: String) {
+        init(path: String, text: String?, frontMatter: Bool) {
             self.path = path
+            self.text = text
+            self.frontMatter = frontMatter
         }
 
         /// `SectionSource.locate` on the file, reading it first if needed.
         mutating func locate(_ phrase: String, blockLine: Int, before endLine: Int?, cursor: inout Cursor) -> SourceLocation {
-            let source = loaded ?? SectionSource.load(path: path)
+            let source = loaded ?? SectionSource.load(path: path, text: text, frontMatter: frontMatter)
             loaded = source
             return source.locate(phrase, blockLine: blockLine, before: endLine, cursor: &cursor)
         }

@@ -8,6 +8,9 @@ public struct CheckResult: Sendable {
         public var folder: String
         /// Sections that could be read, in page order.
         public var sections: [RenderedSection]
+        /// The text of each section file and included block file as read by the build,
+        /// by display path: findings are placed in it without reading any file again.
+        public var sources: [String: String] = [:]
     }
 
     /// nil when `site.yml` or the templates could not be read.

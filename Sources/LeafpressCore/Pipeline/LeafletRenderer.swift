@@ -15,6 +15,8 @@ struct LeafletOutcome: Sendable {
     var blocks: [String] = []
     /// Sections with their documents (only kept when text is collected, for `check`).
     var sections: [RenderedSection] = []
+    /// The text of each section and included block file by display path (only for `check`).
+    var sources: [String: String] = [:]
     var pages = 0
     /// Site paths of the files its sections point at (its own, other leaflets', shared assets).
     var files: Set<String> = []
@@ -83,7 +85,12 @@ struct LeafletRenderer: Sendable {
             outcome.diagnostics.append(.warning("leaflet has no 'when to get help' care card (a section with kind emergency, urgent or non-urgent)",
                                                 at: plan.manifest.location, rule: .noCareCard))
         }
-        if keepSections { outcome.sections = sections }
+        if keepSections {
+            outcome.sections = sections
+            for name in outcome.blocks {
+                if case .found(let path, let text) = blocks.lookup(name, language: language) { outcome.sources[path] = text }
+            }
+        }
         outcome.sectionTitles = sections.map(\.title)
         guard !outcome.diagnostics.hasErrors, let writer else { return outcome }
 
@@ -240,6 +247,7 @@ struct LeafletRenderer: Sendable {
         case .success(let value):
             text = value
         }
+        if keepSections { outcome.sources[path] = text }
         let split: FrontMatter
         do {
             split = try FrontMatter.split(text)

@@ -91,7 +91,7 @@ public struct SiteBuilder: Sendable {
             checkAcrossLeaflets(outcomes, diagnostics: &diagnostics)
             diagnostics += LeafletFiles(outcomes: outcomes).unused(in: prepared.plans)
         }
-        let leaflets = outcomes.map { CheckResult.Leaflet(manifest: $0.manifest, folder: $0.folder, sections: $0.sections) }
+        let leaflets = outcomes.map { CheckResult.Leaflet(manifest: $0.manifest, folder: $0.folder, sections: $0.sections, sources: $0.sources) }
         var blocks = Dictionary(uniqueKeysWithValues: prepared.blocks.names.map { ($0, [String]()) })
         for outcome in outcomes {
             for name in outcome.blocks { blocks[name, default: []].append(outcome.manifest.slug) }
