@@ -32,7 +32,7 @@ struct Report: ParsableCommand {
         }
 
         func run() throws {
-            var options = paths.resolved().options()
+            let options = paths.resolved().options()
             let records = SiteBuilder(options: options).records()
             let printer = DiagnosticPrinter()
             // Only what kept a leaflet out of the report; warnings belong to `check`.
@@ -92,7 +92,7 @@ struct Report: ParsableCommand {
                     new = manifest
                 }
             } else {
-                var options = paths.resolved().options()
+                let options = paths.resolved().options()
                 let current = SiteBuilder(options: options).currentManifest()
                 guard let manifest = current.manifest else {
                     printer.print(current.diagnostics)
