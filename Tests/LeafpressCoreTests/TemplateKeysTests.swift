@@ -3,7 +3,7 @@ import Testing
 @testable import LeafpressCore
 
 /// Every key the README's Templates section documents for theme authors resolves to a
-/// value in the page model of its scope, rendered through the real Mustache library.
+/// value in the page model of its scope, rendered through the theme's Mustache renderer.
 @Suite("Template keys documented in the README")
 struct TemplateKeysTests {
     /// The README tables, by the line that introduces each.
@@ -90,7 +90,7 @@ struct TemplateKeysTests {
     }
 
     /// Renders `template` with `model` through a theme folder holding it.
-    static func render(_ template: String, _ model: Any) throws -> String {
+    static func render(_ template: String, _ model: some MustacheObject) throws -> String {
         let folder = try TemporaryDirectory()
         for name in ["index", "leaflet", "404"] { try folder.write("<footer></footer>\n", to: "\(name).mustache") }
         try folder.write(template, to: "probe.mustache")

@@ -406,7 +406,7 @@ public struct SiteBuilder: Sendable {
         let manifests = published.map(\.manifest)
         var pages = 0
         let directory = prepared.directory
-        var pagesToWrite: [(template: String, file: String, values: any Sendable)] = []
+        var pagesToWrite: [(template: String, file: String, values: any MustacheObject)] = []
         func printCSS(_ language: String) -> String {
             guard templates.has("print.css") else { return "" }
             return templates.render("print.css", builder.printStyle(title: site.title, copyright: site.copyright, language: language))

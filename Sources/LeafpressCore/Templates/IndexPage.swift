@@ -1,57 +1,55 @@
-import Mustache
-
 /// The values of one language's index (`index.mustache`): A–Z, categories, languages, search.
-struct IndexPage: Sendable, MustacheParent {
+struct IndexPage: Sendable, MustacheObject {
     /// One leaflet in a list.
-    struct Listing: Sendable, MustacheParent {
+    struct Listing: Sendable, MustacheObject {
         var title: String
         var href: String
         var summary: String
         var setting: String?
 
-        func child(named name: String) -> Any? {
-            switch name {
-            case "title": title
-            case "href": href
-            case "summary": summary
-            case "setting": setting
+        func mustacheValue(forKey key: String) -> MustacheValue? {
+            switch key {
+            case "title": .string(title)
+            case "href": .string(href)
+            case "summary": .string(summary)
+            case "setting": .init(setting)
             default: nil
             }
         }
     }
 
     /// A group of leaflets under a heading: one letter of the A–Z, or one category.
-    struct Group: Sendable, MustacheParent {
+    struct Group: Sendable, MustacheObject {
         /// The letter (A–Z groups) or the category name.
         var name: String
         var id: String
         var count: String
         var leaflets: [Listing]
 
-        func child(named name: String) -> Any? {
-            switch name {
-            case "letter", "name": self.name
-            case "id": id
-            case "count": count
-            case "leaflets": leaflets
+        func mustacheValue(forKey key: String) -> MustacheValue? {
+            switch key {
+            case "letter", "name": .string(name)
+            case "id": .string(id)
+            case "count": .string(count)
+            case "leaflets": .list(leaflets)
             default: nil
             }
         }
     }
 
     /// The index of another language.
-    struct Language: Sendable, MustacheParent {
+    struct Language: Sendable, MustacheObject {
         var lang: String
         var dir: String
         var name: String
         var href: String
 
-        func child(named name: String) -> Any? {
-            switch name {
-            case "lang": lang
-            case "dir": dir
-            case "name": self.name
-            case "href": href
+        func mustacheValue(forKey key: String) -> MustacheValue? {
+            switch key {
+            case "lang": .string(lang)
+            case "dir": .string(dir)
+            case "name": .string(name)
+            case "href": .string(href)
             default: nil
             }
         }
@@ -65,17 +63,17 @@ struct IndexPage: Sendable, MustacheParent {
     var leafletCount: String
     var hasLeaflets: Bool
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "letters": letters
-        case "categories": categories
-        case "languages": languages
-        case "has_languages": !languages.isEmpty
-        case "search_index": searchIndex
-        case "leaflet_count": leafletCount
-        case "has_leaflets": hasLeaflets
-        case "is_index": true
-        default: basics.child(named: name)
+    func mustacheValue(forKey key: String) -> MustacheValue? {
+        switch key {
+        case "letters": .list(letters)
+        case "categories": .list(categories)
+        case "languages": .list(languages)
+        case "has_languages": .bool(!languages.isEmpty)
+        case "search_index": .string(searchIndex)
+        case "leaflet_count": .string(leafletCount)
+        case "has_leaflets": .bool(hasLeaflets)
+        case "is_index": .bool(true)
+        default: basics.mustacheValue(forKey: key)
         }
     }
 }

@@ -1,57 +1,55 @@
-import Mustache
-
 /// The values of one leaflet's page (`leaflet.mustache`): the common values and
 /// `leaflet.*`, built once per page with its JSON-LD and QR code already made.
-struct LeafletPage: Sendable, MustacheParent {
+struct LeafletPage: Sendable, MustacheObject {
     /// A date as a `<time>` element needs it.
-    struct DateValues: Sendable, MustacheParent {
+    struct DateValues: Sendable, MustacheObject {
         var iso: String
         var display: String
 
-        func child(named name: String) -> Any? {
-            switch name {
-            case "iso": iso
-            case "display": display
+        func mustacheValue(forKey key: String) -> MustacheValue? {
+            switch key {
+            case "iso": .string(iso)
+            case "display": .string(display)
             default: nil
             }
         }
     }
 
     /// A subheading of a section, for in-page navigation.
-    struct Heading: Sendable, MustacheParent {
+    struct Heading: Sendable, MustacheObject {
         var id: String
         var text: String
 
-        func child(named name: String) -> Any? {
-            switch name {
-            case "id": id
-            case "text": text
+        func mustacheValue(forKey key: String) -> MustacheValue? {
+            switch key {
+            case "id": .string(id)
+            case "text": .string(text)
             default: nil
             }
         }
     }
 
     /// What a care card section shows of its level.
-    struct CareCard: Sendable, MustacheParent {
+    struct CareCard: Sendable, MustacheObject {
         var kind: SectionKind
         var label: String
         var prefix: String
 
-        func child(named name: String) -> Any? {
-            switch name {
-            case "level": kind.rawValue
-            case "label": label
-            case "prefix": prefix
-            case "is_emergency": kind == .emergency
-            case "is_urgent": kind == .urgent
-            case "is_non_urgent": kind == .nonUrgent
+        func mustacheValue(forKey key: String) -> MustacheValue? {
+            switch key {
+            case "level": .string(kind.rawValue)
+            case "label": .string(label)
+            case "prefix": .string(prefix)
+            case "is_emergency": .bool(kind == .emergency)
+            case "is_urgent": .bool(kind == .urgent)
+            case "is_non_urgent": .bool(kind == .nonUrgent)
             default: nil
             }
         }
     }
 
     /// One care section of the leaflet.
-    struct Section: Sendable, MustacheParent {
+    struct Section: Sendable, MustacheObject {
         var id: String
         var titleID: String
         var title: String
@@ -61,42 +59,42 @@ struct LeafletPage: Sendable, MustacheParent {
         /// nil for information sections.
         var careCard: CareCard?
 
-        func child(named name: String) -> Any? {
-            switch name {
-            case "id": id
-            case "title_id": titleID
-            case "title": title
-            case "kind": kind.rawValue
-            case "html": html
-            case "headings": headings
-            case "care_card": careCard
+        func mustacheValue(forKey key: String) -> MustacheValue? {
+            switch key {
+            case "id": .string(id)
+            case "title_id": .string(titleID)
+            case "title": .string(title)
+            case "kind": .string(kind.rawValue)
+            case "html": .string(html)
+            case "headings": .list(headings)
+            case "care_card": .init(careCard)
             default: nil
             }
         }
     }
 
     /// Another language version of the leaflet, for the language switcher.
-    struct Translation: Sendable, MustacheParent {
+    struct Translation: Sendable, MustacheObject {
         var lang: String
         var dir: String
         var title: String
         var languageName: String
         var href: String
 
-        func child(named name: String) -> Any? {
-            switch name {
-            case "lang": lang
-            case "dir": dir
-            case "title": title
-            case "language_name": languageName
-            case "href": href
+        func mustacheValue(forKey key: String) -> MustacheValue? {
+            switch key {
+            case "lang": .string(lang)
+            case "dir": .string(dir)
+            case "title": .string(title)
+            case "language_name": .string(languageName)
+            case "href": .string(href)
             default: nil
             }
         }
     }
 
     /// `leaflet.*`.
-    struct Leaflet: Sendable, MustacheParent {
+    struct Leaflet: Sendable, MustacheObject {
         var slug: String
         var title: String
         var summary: String
@@ -124,40 +122,40 @@ struct LeafletPage: Sendable, MustacheParent {
         /// A draft built with `--drafts`: the page says so on screen and in print.
         var draft = false
 
-        func child(named name: String) -> Any? {
-            switch name {
-            case "slug": slug
-            case "title": title
-            case "summary": summary
-            case "setting": setting
-            case "category": category
-            case "keywords": keywords
-            case "reviewed": reviewed
-            case "next_review": nextReview
-            case "reviewed_by": reviewedBy
-            case "has_reviewed_by": !reviewedBy.isEmpty
-            case "authors": authors
-            case "has_authors": !authors.isEmpty
-            case "sources": sources
-            case "has_sources": !sources.isEmpty
-            case "reference": reference
-            case "record": record
-            case "url": url
-            case "qr_svg_html": qrSVGHTML
-            case "pdf": pdf
-            case "pdfs": pdfs
-            case "has_pdfs": !pdfs.isEmpty
-            case "sections": sections
-            case "translations": translations
-            case "has_translations": !translations.isEmpty
-            case "draft": draft
+        func mustacheValue(forKey key: String) -> MustacheValue? {
+            switch key {
+            case "slug": .string(slug)
+            case "title": .string(title)
+            case "summary": .string(summary)
+            case "setting": .init(setting)
+            case "category": .init(category)
+            case "keywords": .list(keywords)
+            case "reviewed": .object(reviewed)
+            case "next_review": .object(nextReview)
+            case "reviewed_by": .list(reviewedBy)
+            case "has_reviewed_by": .bool(!reviewedBy.isEmpty)
+            case "authors": .list(authors)
+            case "has_authors": .bool(!authors.isEmpty)
+            case "sources": .list(sources)
+            case "has_sources": .bool(!sources.isEmpty)
+            case "reference": .string(reference)
+            case "record": .object(record)
+            case "url": .init(url)
+            case "qr_svg_html": .init(qrSVGHTML)
+            case "pdf": .init(pdf)
+            case "pdfs": .list(pdfs)
+            case "has_pdfs": .bool(!pdfs.isEmpty)
+            case "sections": .list(sections)
+            case "translations": .list(translations)
+            case "has_translations": .bool(!translations.isEmpty)
+            case "draft": .bool(draft)
             default: nil
             }
         }
     }
 
     /// A link to one printed edition: "Large print (PDF, 16 pt)".
-    struct PDFLink: Sendable, MustacheParent {
+    struct PDFLink: Sendable, MustacheObject {
         var href: String
         /// `standard` or `large`.
         var profile: String
@@ -165,12 +163,12 @@ struct LeafletPage: Sendable, MustacheParent {
         var size: String
         var label: String
 
-        func child(named name: String) -> Any? {
-            switch name {
-            case "href": href
-            case "profile": profile
-            case "size": size
-            case "label": label
+        func mustacheValue(forKey key: String) -> MustacheValue? {
+            switch key {
+            case "href": .string(href)
+            case "profile": .string(profile)
+            case "size": .string(size)
+            case "label": .string(label)
             default: nil
             }
         }
@@ -179,11 +177,11 @@ struct LeafletPage: Sendable, MustacheParent {
     var basics: PageBasics
     var leaflet: Leaflet
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "leaflet": leaflet
-        case "is_leaflet": true
-        default: basics.child(named: name)
+    func mustacheValue(forKey key: String) -> MustacheValue? {
+        switch key {
+        case "leaflet": .object(leaflet)
+        case "is_leaflet": .bool(true)
+        default: basics.mustacheValue(forKey: key)
         }
     }
 }

@@ -1,13 +1,11 @@
-import Mustache
-
 /// The values of the 404 page (`404.mustache`).
-struct NotFoundPage: Sendable, MustacheParent {
+struct NotFoundPage: Sendable, MustacheObject {
     var basics: PageBasics
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "is_404": true
-        default: basics.child(named: name)
+    func mustacheValue(forKey key: String) -> MustacheValue? {
+        switch key {
+        case "is_404": .bool(true)
+        default: basics.mustacheValue(forKey: key)
         }
     }
 }

@@ -1,14 +1,12 @@
-import Mustache
-
 /// The values every page gets (README, "Values every page gets"). Each page model keeps
 /// one and falls back to it for any key it does not have itself.
 ///
 /// To add a template value: add a stored property here (or to the page model that owns
-/// it), a `case "key": property` line in `child(named:)`, fill it in `PageBuilder`, and
+/// it), a `case "key": .string(property)` line in `mustacheValue(forKey:)`, fill it in `PageBuilder`, and
 /// document the key in the README's Templates section (a test renders every documented key).
-struct PageBasics: Sendable, MustacheParent {
+struct PageBasics: Sendable, MustacheObject {
     /// `site.*`: settings from `site.yml`.
-    struct Site: Sendable, MustacheParent {
+    struct Site: Sendable, MustacheObject {
         var title: String
         var publisher: String
         var language: String
@@ -18,28 +16,28 @@ struct PageBasics: Sendable, MustacheParent {
         /// `#1a5c8a`; when set, the site has `theme/brand.css`.
         var accentColor: String?
 
-        func child(named name: String) -> Any? {
-            switch name {
-            case "title": title
-            case "publisher": publisher
-            case "language": language
-            case "logo": logo
-            case "logo_alt": logoAlt
-            case "accent_color": accentColor
+        func mustacheValue(forKey key: String) -> MustacheValue? {
+            switch key {
+            case "title": .string(title)
+            case "publisher": .string(publisher)
+            case "language": .string(language)
+            case "logo": .init(logo)
+            case "logo_alt": .init(logoAlt)
+            case "accent_color": .init(accentColor)
             default: nil
             }
         }
     }
 
     /// One `hreflang` alternate of the page (`alternates`).
-    struct Alternate: Sendable, MustacheParent {
+    struct Alternate: Sendable, MustacheObject {
         var lang: String
         var href: String
 
-        func child(named name: String) -> Any? {
-            switch name {
-            case "lang": lang
-            case "href": href
+        func mustacheValue(forKey key: String) -> MustacheValue? {
+            switch key {
+            case "lang": .string(lang)
+            case "href": .string(href)
             default: nil
             }
         }
@@ -71,26 +69,26 @@ struct PageBasics: Sendable, MustacheParent {
     /// A `<script type="application/ld+json">` element, ready to write raw.
     var jsonLDHTML: String?
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "site": site
-        case "root": root
-        case "home": home
-        case "lang": lang
-        case "dir": dir
-        case "page_title": pageTitle
-        case "description": description
-        case "canonical": canonical
-        case "copyright_html": copyrightHTML
-        case "disclaimer_html": disclaimerHTML
-        case "t": strings
-        case "print_css": printCSS
-        case "print_css_hash": printCSSHash
-        case "paper": paper
-        case "generator": "Leafpress"
-        case "alternates": alternates
-        case "noindex": noindex
-        case "json_ld_html": jsonLDHTML
+    func mustacheValue(forKey key: String) -> MustacheValue? {
+        switch key {
+        case "site": .object(site)
+        case "root": .string(root)
+        case "home": .string(home)
+        case "lang": .string(lang)
+        case "dir": .string(dir)
+        case "page_title": .string(pageTitle)
+        case "description": .string(description)
+        case "canonical": .init(canonical)
+        case "copyright_html": .string(copyrightHTML)
+        case "disclaimer_html": .string(disclaimerHTML)
+        case "t": .object(strings)
+        case "print_css": .string(printCSS)
+        case "print_css_hash": .init(printCSSHash)
+        case "paper": .string(paper)
+        case "generator": .string("Leafpress")
+        case "alternates": .list(alternates)
+        case "noindex": .bool(noindex)
+        case "json_ld_html": .init(jsonLDHTML)
         default: nil
         }
     }

@@ -1,10 +1,8 @@
 import Foundation
-import Mustache
-
 /// The values `print.css.mustache` sees for one page in one print profile: paper, computed
 /// margins, type sizes, and the running header and legal footer as quoted CSS strings
 /// (keys ending in `_css`), because `@page` margin boxes can only print CSS strings.
-struct PrintStyle: Sendable, MustacheParent {
+struct PrintStyle: Sendable, MustacheObject {
     var layout: PrintLayout
     var title: String
     /// The document-control line ("Ref … · Version … · Last reviewed …"), when there is one.
@@ -70,42 +68,42 @@ struct PrintStyle: Sendable, MustacheParent {
     private var legalCSS: String { CSSString.quoted(disclaimer) + Self.newline + CSSString.quoted(copyright) }
     private static let newline = " \"\\A\" "
 
-    func child(named name: String) -> Any? {
+    func mustacheValue(forKey key: String) -> MustacheValue? {
         let sizes = layout.profile.sizes
-        switch name {
-        case "profile": return layout.profile.rawValue
-        case "large": return layout.profile == .large
-        case "for_pdf": return forPDF
-        case "draft": return draftNotice != nil
-        case "paper": return layout.paper.cssSize
-        case "margin_top": return Self.number(layout.top)
-        case "margin_bottom": return Self.number(layout.bottom)
-        case "margin_side": return Self.number(layout.side)
-        case "content_width": return Self.number(layout.contentWidth)
-        case "legal_width": return Self.number(layout.legalWidth)
-        case "page_number_width": return Self.number(layout.pageNumberWidth)
-        case "page_number_beside": return layout.placement == .beside
-        case "line_height": return Self.number(PrintLayout.lineHeight)
-        case "body_gap": return Self.number(PrintLayout.bodyGap)
-        case "body_pt": return Self.number(sizes.body)
-        case "h1_pt": return Self.number(sizes.h1)
-        case "h2_pt": return Self.number(sizes.h2)
-        case "h3_pt": return Self.number(sizes.h3)
-        case "header_pt": return Self.number(sizes.header)
-        case "page_number_pt": return Self.number(sizes.pageNumber)
-        case "legal_pt": return Self.number(sizes.legal)
-        case "text_dir": return textDirection
-        case "legal_dir": return legalDirection
-        case "title_css": return CSSString.quoted(title)
-        case "control_css": return CSSString.quoted(control ?? "")
-        case "draft_css": return CSSString.quoted(draftNotice ?? "")
-        case "header_css": return headerCSS
-        case "copyright_css": return CSSString.quoted(copyright)
-        case "disclaimer_css": return CSSString.quoted(disclaimer)
-        case "legal_css": return legalCSS
-        case "page_counter_css": return pageCounterCSS
+        switch key {
+        case "profile": return .string(layout.profile.rawValue)
+        case "large": return .bool(layout.profile == .large)
+        case "for_pdf": return .bool(forPDF)
+        case "draft": return .bool(draftNotice != nil)
+        case "paper": return .string(layout.paper.cssSize)
+        case "margin_top": return .string(Self.number(layout.top))
+        case "margin_bottom": return .string(Self.number(layout.bottom))
+        case "margin_side": return .string(Self.number(layout.side))
+        case "content_width": return .string(Self.number(layout.contentWidth))
+        case "legal_width": return .string(Self.number(layout.legalWidth))
+        case "page_number_width": return .string(Self.number(layout.pageNumberWidth))
+        case "page_number_beside": return .bool(layout.placement == .beside)
+        case "line_height": return .string(Self.number(PrintLayout.lineHeight))
+        case "body_gap": return .string(Self.number(PrintLayout.bodyGap))
+        case "body_pt": return .string(Self.number(sizes.body))
+        case "h1_pt": return .string(Self.number(sizes.h1))
+        case "h2_pt": return .string(Self.number(sizes.h2))
+        case "h3_pt": return .string(Self.number(sizes.h3))
+        case "header_pt": return .string(Self.number(sizes.header))
+        case "page_number_pt": return .string(Self.number(sizes.pageNumber))
+        case "legal_pt": return .string(Self.number(sizes.legal))
+        case "text_dir": return .string(textDirection)
+        case "legal_dir": return .string(legalDirection)
+        case "title_css": return .string(CSSString.quoted(title))
+        case "control_css": return .string(CSSString.quoted(control ?? ""))
+        case "draft_css": return .string(CSSString.quoted(draftNotice ?? ""))
+        case "header_css": return .string(headerCSS)
+        case "copyright_css": return .string(CSSString.quoted(copyright))
+        case "disclaimer_css": return .string(CSSString.quoted(disclaimer))
+        case "legal_css": return .string(legalCSS)
+        case "page_counter_css": return .string(pageCounterCSS)
         // Large print: the page number heads the one footer box.
-        case "footer_css": return pageCounterCSS + Self.newline + legalCSS
+        case "footer_css": return .string(pageCounterCSS + Self.newline + legalCSS)
         default: return nil
         }
     }

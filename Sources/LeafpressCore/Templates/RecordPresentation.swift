@@ -1,58 +1,56 @@
-import Mustache
-
 /// A leaflet's document-control record as pages show it: the "Ref GI-014 · Version 3"
 /// line beside the review date, owner, sign-offs and version history in the reader's
 /// language, and the notice a translation shows when its original has moved on.
-struct RecordPresentation: Sendable, MustacheParent {
+struct RecordPresentation: Sendable, MustacheObject {
     /// A date as `datetime` and as people read it.
-    struct ShownDay: Sendable, MustacheParent {
+    struct ShownDay: Sendable, MustacheObject {
         var iso: String
         var display: String
 
-        func child(named name: String) -> Any? {
-            switch name {
-            case "iso": iso
-            case "display": display
+        func mustacheValue(forKey key: String) -> MustacheValue? {
+            switch key {
+            case "iso": .string(iso)
+            case "display": .string(display)
             default: nil
             }
         }
     }
 
-    struct Approval: Sendable, MustacheParent {
+    struct Approval: Sendable, MustacheObject {
         var name: String
         var role: String
         var date: ShownDay
 
-        func child(named name: String) -> Any? {
-            switch name {
-            case "name": self.name
-            case "role": role
-            case "date": date
+        func mustacheValue(forKey key: String) -> MustacheValue? {
+            switch key {
+            case "name": .string(name)
+            case "role": .string(role)
+            case "date": .object(date)
             default: nil
             }
         }
     }
 
-    struct Change: Sendable, MustacheParent {
+    struct Change: Sendable, MustacheObject {
         var version: Int
         /// "Version 3" in the page's language.
         var label: String
         var date: ShownDay
         var summary: String
 
-        func child(named name: String) -> Any? {
-            switch name {
-            case "version": version
-            case "label": label
-            case "date": date
-            case "summary": summary
+        func mustacheValue(forKey key: String) -> MustacheValue? {
+            switch key {
+            case "version": .int(version)
+            case "label": .string(label)
+            case "date": .object(date)
+            case "summary": .string(summary)
             default: nil
             }
         }
     }
 
     /// The notice on a translation made from an older version of its original.
-    struct StaleNotice: Sendable, MustacheParent {
+    struct StaleNotice: Sendable, MustacheObject {
         var text: String
         var linkText: String
         /// Relative link to the original's page.
@@ -60,13 +58,13 @@ struct RecordPresentation: Sendable, MustacheParent {
         /// Language and direction of the original, for `hreflang`.
         var language: String
 
-        func child(named name: String) -> Any? {
-            switch name {
-            case "text": text
-            case "link_text": linkText
-            case "href": href
-            case "lang": language
-            case "dir": LanguageTag.direction(of: language)
+        func mustacheValue(forKey key: String) -> MustacheValue? {
+            switch key {
+            case "text": .string(text)
+            case "link_text": .string(linkText)
+            case "href": .string(href)
+            case "lang": .string(language)
+            case "dir": .string(LanguageTag.direction(of: language))
             default: nil
             }
         }
@@ -105,17 +103,17 @@ struct RecordPresentation: Sendable, MustacheParent {
     }
 
     /// Template values under `leaflet.record` (see README, "Templates").
-    func child(named name: String) -> Any? {
-        switch name {
-        case "approvals": approvals
-        case "has_approvals": !approvals.isEmpty
-        case "changes": changes
-        case "has_changes": !changes.isEmpty
-        case "line": line
-        case "reference": reference
-        case "version": version
-        case "owner": owner
-        case "stale": stale
+    func mustacheValue(forKey key: String) -> MustacheValue? {
+        switch key {
+        case "approvals": .list(approvals)
+        case "has_approvals": .bool(!approvals.isEmpty)
+        case "changes": .list(changes)
+        case "has_changes": .bool(!changes.isEmpty)
+        case "line": .init(line)
+        case "reference": .init(reference)
+        case "version": .init(version)
+        case "owner": .init(owner)
+        case "stale": .init(stale)
         default: nil
         }
     }

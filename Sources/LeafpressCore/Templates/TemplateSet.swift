@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 
 /// The theme's Mustache templates, compiled once per build and shared by every page.
 public struct TemplateSet: Sendable {
@@ -26,16 +25,13 @@ public struct TemplateSet: Sendable {
             case nil:
                 continue
             case .success(let text)?:
-                do {
-                    try library.register(MustacheTemplate(string: text), named: name)
+                do throws(MustacheSyntaxError) {
+                    try library.register(MustacheTemplate(text), named: name)
                     references[name] = TemplateReferences.names(in: text)
                     if text.contains("<footer") { footerTemplates.insert(name) }
-                } catch let error as MustacheTemplate.ParserError {
-                    diagnostics.append(.error("template syntax: \(describe(error.error))",
-                                              at: SourceLocation(path: path, line: error.context.lineNumber, column: max(1, error.context.columnNumber)),
-                                              rule: .template))
                 } catch {
-                    diagnostics.append(.error("template syntax: \(error)", at: SourceLocation(path: path), rule: .template))
+                    diagnostics.append(.error("template syntax: \(error.message)",
+                                              at: SourceLocation(path: path, line: error.line, column: error.column), rule: .template))
                 }
             }
         }
@@ -83,22 +79,7 @@ public struct TemplateSet: Sendable {
 
     /// Renders `name` with a page model (`LeafletPage`, `IndexPage`, `NotFoundPage`,
     /// `PrintStyle`); variables are HTML-escaped unless written `{{{raw}}}`.
-    func render(_ name: String, _ context: Any) -> String {
-        library.render(context, withTemplate: name) ?? ""
-    }
-
-    private static func describe(_ error: Error) -> String {
-        switch error as? MustacheTemplate.Error {
-        case .sectionCloseNameIncorrect?: return "section closed with a different name than it was opened with"
-        case .unfinishedName?: return "tag is not closed with '}}'"
-        case .expectedSectionEnd?: return "section is never closed"
-        case .invalidSetDelimiter?: return "badly formed set-delimiter tag"
-        case .transformAppliedToInheritanceSection?: return "a transform cannot be applied to an inherited section"
-        case .illegalTokenInsideInheritSection?: return "only block overrides are allowed inside a parent tag"
-        case .textInsideInheritSection?: return "only block overrides are allowed inside a parent tag"
-        case .invalidConfigVariableSyntax?: return "badly formed pragma"
-        case .unrecognisedConfigVariable?: return "unknown pragma"
-        case nil: return "\(error)"
-        }
+    func render(_ name: String, _ page: some MustacheObject) -> String {
+        library.render(page, withTemplate: name) ?? ""
     }
 }
