@@ -1,4 +1,5 @@
 import CCmark
+import Foundation
 
 /// Leafpress's additions to CommonMark, applied to cmark's tree before anything reads it:
 /// pipe tables, figures, callouts, then `{{> NAME}}` includes. Each included block is
@@ -104,8 +105,9 @@ struct ExtensionPass {
     private mutating func reportInlineInclude(_ paragraph: OpaquePointer, origin: String?) {
         var child = cmark_node_first_child(paragraph)
         while let node = child {
-            if cmark_node_get_type(node) == CMARK_NODE_TEXT,
-               let literal = cmark_node_get_literal(node).map({ String(cString: $0) }), literal.contains("{{>") {
+            // strstr on cmark's C string: Foundation's `String.contains(String)` goes
+            // through NSString and was 2.5% of a build, for a test on every text node.
+            if cmark_node_get_type(node) == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node), strstr(literal, "{{>") != nil {
                 findings.append(.init(rule: .blockInline, message: "'{{> NAME}}' includes a block only when it is alone in its paragraph; put a blank line before and after it",
                                       line: Int(cmark_node_get_start_line(paragraph)), column: Int(cmark_node_get_start_column(paragraph)),
                                       source: origin))
