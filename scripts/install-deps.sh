@@ -2,12 +2,18 @@
 # Installs the Debian packages Leafpress needs. `--test` adds the tools the test suite
 # drives (a real browser for print tests, poppler and qpdf for PDF checks, zbar for QR codes).
 # `--bench` adds what bench/run.sh compares against (Hugo, the cmark CLI, GNU time).
+# `--package` adds what scripts/package-deb.sh needs: libcurl's headers for linking Swift's
+# Foundation statically, and dpkg-shlibdeps. `--test` includes them, and debootstrap for
+# scripts/package-test.sh, which CI runs.
 # Packages already present are not reinstalled; nothing is installed when all are there.
 set -euo pipefail
 
 packages=(libcmark-dev cmark libqrencode-dev)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(chromium poppler-utils zbar-tools qpdf python3 debootstrap)
+fi
+if [[ "${1:-}" == "--test" || "${1:-}" == "--package" ]]; then
+  packages+=(libcurl4-openssl-dev dpkg-dev binutils)
 fi
 # The standards checks (scripts/standards/): chromium's WebDriver for axe-core, and Java
 # for the Nu HTML Checker when there is none (any JRE will do).
