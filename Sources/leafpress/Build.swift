@@ -31,6 +31,7 @@ struct Build: ParsableCommand {
         }
         let output = options.outputDirectory
         location.describeTheme(printer)
+        printer.detail("output: \(PathSafety.absolute(output)) (\(output))")
         do {
             let report = try SiteBuilder(options: options).build()
             printer.print(report.diagnostics)

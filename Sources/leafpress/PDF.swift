@@ -39,6 +39,7 @@ struct PDF: ParsableCommand {
         location.describeTheme(printer)
         var options = site.options(location)
         let output = options.outputDirectory
+        printer.detail("output: \(PathSafety.absolute(output)) (\(output))")
         options.paper = paper.flatMap { name in SiteConfig.Paper.allCases.first { $0.rawValue.lowercased() == name.lowercased() } }
         options.pdf = PDFOptions(browser: browser, slugs: slugs, largePrint: largePrint)
         do {

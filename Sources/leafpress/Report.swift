@@ -32,9 +32,10 @@ struct Report: ParsableCommand {
         }
 
         func run() throws {
-            let options = paths.resolved().options()
-            let records = SiteBuilder(options: options).records()
             let printer = DiagnosticPrinter()
+            let location = paths.resolved()
+            location.announce(printer)
+            let records = SiteBuilder(options: location.options()).records()
             // Only what kept a leaflet out of the report; warnings belong to `check`.
             printer.print(records.diagnostics.filter { $0.severity == .error })
             guard let site = records.site else {
@@ -92,8 +93,9 @@ struct Report: ParsableCommand {
                     new = manifest
                 }
             } else {
-                let options = paths.resolved().options()
-                let current = SiteBuilder(options: options).currentManifest()
+                let location = paths.resolved()
+                location.announce(printer)
+                let current = SiteBuilder(options: location.options()).currentManifest()
                 guard let manifest = current.manifest else {
                     printer.print(current.diagnostics)
                     printer.note("report failed: fix the errors above first")

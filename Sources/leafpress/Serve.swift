@@ -53,7 +53,7 @@ struct Serve: AsyncParsableCommand {
         switch site.buildAll() {
         case .success(let report):
             printer.print(report.diagnostics)
-            printer.note("built \(report.leaflets) leaflets in \(Self.format(report.seconds))")
+            printer.note("built \(report.leaflets) leaflet\(report.leaflets == 1 ? "" : "s") in \(Self.format(report.seconds))")
         case .failure(let failure):
             printer.print(failure.diagnostics)
             printer.note("build failed; fix the errors above and save to rebuild")

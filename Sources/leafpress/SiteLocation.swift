@@ -41,10 +41,14 @@ struct SiteLocation {
         return options
     }
 
-    /// Says which site is used when it is not the current folder.
+    /// Says which site is used when it is not the current folder (and, with `--verbose`,
+    /// always), so a command run deep inside a site never works on a surprise.
     func announce(_ printer: DiagnosticPrinter) {
-        guard root != "." else { return }
-        printer.note("using the site in \(PathSafety.absolute(root)) (\(root))")
+        if root != "." {
+            printer.note("using the site in \(PathSafety.absolute(root)) (\(root))")
+        } else {
+            printer.detail("using the content in \(PathSafety.absolute(content)) (\(content))")
+        }
     }
 
     /// With `--verbose`: which theme files come from the templates folder.

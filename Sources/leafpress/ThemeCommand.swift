@@ -52,6 +52,7 @@ struct ThemeCommand: ParsableCommand {
 
         func run() throws {
             let location = paths.resolved()
+            location.announce(DiagnosticPrinter())
             var diagnostics: [Diagnostic] = []
             let theme = Theme.load(overrides: location.templates, required: location.templatesGiven, diagnostics: &diagnostics)
             DiagnosticPrinter().print(diagnostics)

@@ -229,6 +229,27 @@ struct ThemeTests {
         #expect(folder.exists("content/leaflets/hip-replacement/leaflet.yml"))
     }
 
+    @Test func themeAndReportCommandsFromALeafletFolderUseTheSite() throws {
+        let folder = try contentOnly()
+        let leaflet = try TemporaryDirectory.at(folder.subpath("content/leaflets/wound-care"))
+        let eject = try runLeafpress(["theme", "eject", "partials/footer.mustache"], in: leaflet)
+        #expect(eject.status == 0, "stderr: \(eject.stderr)")
+        #expect(eject.stdout == "../../../templates/partials/footer.mustache\n")
+        #expect(eject.stderr.contains("using the site in \(folder.path) (../../..)"), "stderr: \(eject.stderr)")
+        #expect(folder.exists("templates/partials/footer.mustache"))
+        #expect(!leaflet.exists("templates"), "eject wrote into the leaflet folder")
+
+        let list = try runLeafpress(["theme", "list"], in: leaflet)
+        #expect(list.status == 0, "stderr: \(list.stderr)")
+        #expect(list.stdout.contains("partials/footer.mustache  (replaced by ../../../templates/partials/footer.mustache)"), "stdout: \(list.stdout)")
+        #expect(list.stderr.contains("using the site in \(folder.path) (../../..)"), "stderr: \(list.stderr)")
+
+        let reviews = try runLeafpress(["report", "reviews"], in: leaflet)
+        #expect(reviews.status == 0, "stderr: \(reviews.stderr)")
+        #expect(reviews.stdout.contains("wound-care"))
+        #expect(reviews.stderr.contains("using the site in \(folder.path) (../../..)"), "stderr: \(reviews.stderr)")
+    }
+
     @Test func buildInTheSiteFolderSaysNothingAboutDiscovery() throws {
         let folder = try contentOnly()
         let result = try build(folder)
@@ -260,6 +281,11 @@ struct ThemeTests {
         #expect(verbose.stderr.contains("theme: the built-in theme with 1 file from templates/:\n  templates/unknown.txt"), "stderr: \(verbose.stderr)")
         #expect(verbose.stderr.contains("warning:"))
 
+        // --verbose names the folders used, even when the site is the current folder.
+        #expect(verbose.stderr.contains("using the content in \(folder.path)/content (content)"), "stderr: \(verbose.stderr)")
+        #expect(verbose.stderr.contains("output: \(folder.path)/verbose (verbose)"), "stderr: \(verbose.stderr)")
+        #expect(!short.stderr.contains("using the content in") && !short.stderr.contains("output:"), "stderr: \(short.stderr)")
+
         let both = try runLeafpress(["build", "--quiet", "--verbose"], in: folder)
         #expect(both.status == 2)
 
@@ -279,6 +305,17 @@ struct ThemeTests {
         #expect(result.status != 0)
         #expect(result.stderr.contains("warning: serving on 192.0.2.1, not a loopback address"), "stderr: \(result.stderr)")
         #expect(result.stdout == "")
+    }
+
+    @Test func serveOnLoopbackDoesNotWarn() throws {
+        let folder = try contentOnly()
+        // A second serve on the port the first one holds fails at once, after the point
+        // where a non-loopback host would have been warned about.
+        let running = try ServeTests.Server(folder: folder, arguments: ["--host", "127.0.0.1"])
+        let second = try runLeafpress(["serve", "--host", "127.0.0.1", "--port", String(running.port)], in: folder, timeout: 120)
+        #expect(second.status == 1, "stderr: \(second.stderr)")
+        #expect(second.stderr.contains("error:"), "stderr: \(second.stderr)")
+        #expect(!second.stderr.contains("warning:"), "stderr: \(second.stderr)")
     }
 
     @Test func completionScriptIsGenerated() throws {
