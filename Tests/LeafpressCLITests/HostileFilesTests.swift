@@ -107,6 +107,8 @@ struct HostileFilesTests {
         let fixture = try Fixture()
         try fixture.link("content/leaflets/wound-care/dressing.png", to: "../../assets/diagram.svg")
         try fixture.link("content/leaflets/wound-care/pictures", to: "../../assets")
+        // Only files a section links to are published: show one through the linked folder.
+        try fixture.folder.write("# Pictures\n\n![The wound diagram](pictures/diagram.svg)\n", to: "content/leaflets/wound-care/11-pictures.md")
         try fixture.link("content/leaflets/knee-replacement/03-c-exercises.md", to: "../wound-care/04-non-urgent.md")
         let result = try runLeafpress(fixture.build, in: fixture.folder, timeout: 120)
         #expect(result.status == 0, "\(result.stderr)")
