@@ -40,6 +40,19 @@ struct WriterMistakeTests {
         #expect(!site.folder.exists("site/knee.html"))
     }
 
+    @Test func aDraftWithoutAReviewSaysSoAndNeverShowsAMadeUpDate() throws {
+        let site = try PublishSite()
+        #expect(try runLeafpress(["new", "knee", "--title", "Knee", "--content", "content"], in: site.folder).status == 0)
+        let build = try runLeafpress(["build", "--drafts", "--content", "content"], in: site.folder)
+        #expect(build.status == 0, "\(build.stderr)")
+        let page = try site.folder.read("site/knee.html")
+        #expect(page.contains("<div><dt>Last reviewed</dt><dd>Not yet reviewed</dd></div>"))
+        // Not on screen, in the printed running header, or as an empty date.
+        #expect(!page.contains("1970"))
+        #expect(!page.contains("datetime=\"\""))
+        #expect(page.contains("\"Not yet reviewed\" \"\\A\" \"Draft — not for patient use\""))
+    }
+
     @Test func publishingTheScaffoldIsAPlaceholderErrorAtEveryGap() throws {
         let site = try PublishSite()
         #expect(try runLeafpress(["new", "knee", "--title", "Knee", "--content", "content"], in: site.folder).status == 0)

@@ -84,9 +84,11 @@ struct PageBuilder: Sendable {
             slug: manifest.slug, title: manifest.title, summary: manifest.summary,
             setting: manifest.setting, category: manifest.category, keywords: manifest.keywords,
             // Without `next_review`, the review is due `governance.max_review_age` months after the last one.
-            reviewed: manifest.isReviewed ? date(manifest.reviewed, strings) : LeafletPage.DateValues(iso: "", display: "not yet reviewed"), nextReview: date(site.governance.reviewDue(manifest), strings),
+            // A draft not yet reviewed has no review dates: the page says so (`t.not_reviewed`).
+            reviewed: manifest.isReviewed ? date(manifest.reviewed, strings) : nil,
+            nextReview: manifest.isReviewed ? date(site.governance.reviewDue(manifest), strings) : nil,
             reviewedBy: manifest.reviewedBy, authors: manifest.authors, sources: manifest.sources,
-            reference: RecordPresentation.line(manifest.control, strings: strings) ?? "\(manifest.slug) · \(manifest.reviewed)",
+            reference: RecordPresentation.line(manifest.control, strings: strings) ?? (manifest.isReviewed ? "\(manifest.slug) · \(manifest.reviewed)" : manifest.slug),
             record: RecordPresentation(manifest, strings: strings, original: directory.original(of: manifest.slug)),
             url: url, qrSVGHTML: url.flatMap { QRCode.svg(for: $0, label: "\(strings["qr_label"]) \($0)") },
             pdf: pdfs.contains(.standard) ? SiteLayout.pdf(of: manifest.slug) : nil,
@@ -214,7 +216,7 @@ struct PageBuilder: Sendable {
     /// version (when the leaflet has them) beside the date of the last review.
     func printedControlLine(_ manifest: LeafletManifest, language: String) -> String {
         let strings = strings(language)
-        let reviewed = "\(strings["last_reviewed"]) \(strings.format(manifest.reviewed))"
+        let reviewed = manifest.isReviewed ? "\(strings["last_reviewed"]) \(strings.format(manifest.reviewed))" : strings["not_reviewed"]
         return [RecordPresentation.line(manifest.control, strings: strings), reviewed].compactMap { $0 }.joined(separator: " · ")
     }
 

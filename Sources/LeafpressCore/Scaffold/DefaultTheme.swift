@@ -114,6 +114,7 @@ callout_caution: تنبيه
 table_label: جدول
 draft_banner: "مسودة — ليست للاستخدام مع المرضى"
 draft_banner_text: "هذه النشرة غير معتمدة بعد. لا تعطها للمرضى."
+not_reviewed: "لم تُراجَع بعد"
 
 """#),
         ("i18n/en.yml", #"""
@@ -172,6 +173,9 @@ callout_important: Important
 callout_warning: Warning
 callout_caution: Caution
 table_label: Table
+draft_banner: "Draft — not for patient use"
+draft_banner_text: "This leaflet has not been approved. Do not give it to patients."
+not_reviewed: Not yet reviewed
 
 """#),
         ("i18n/es.yml", #"""
@@ -229,6 +233,9 @@ callout_important: Importante
 callout_warning: Advertencia
 callout_caution: Precaución
 table_label: Tabla
+draft_banner: "Borrador: no es para uso con pacientes"
+draft_banner_text: "Esta hoja informativa aún no está aprobada. No la entregue a pacientes."
+not_reviewed: Aún sin revisar
 
 """#),
         ("index.mustache", ##"""
@@ -316,7 +323,7 @@ table_label: Tabla
     <h1 id="leaflet-title">{{leaflet.title}}</h1>
     <p class="summary">{{leaflet.summary}}</p>
     <dl class="review-dates">
-      <div><dt>{{t.last_reviewed}}</dt><dd><time datetime="{{leaflet.reviewed.iso}}">{{leaflet.reviewed.display}}</time></dd></div>
+      <div><dt>{{t.last_reviewed}}</dt><dd>{{#leaflet.reviewed}}<time datetime="{{iso}}">{{display}}</time>{{/leaflet.reviewed}}{{^leaflet.reviewed}}{{t.not_reviewed}}{{/leaflet.reviewed}}</dd></div>
 {{#leaflet.next_review}}
       <div><dt>{{t.next_review}}</dt><dd><time datetime="{{iso}}">{{display}}</time></dd></div>
 {{/leaflet.next_review}}
@@ -381,7 +388,7 @@ table_label: Tabla
 {{#leaflet.has_sources}}
       <div><dt>{{t.sources}}</dt><dd><ul>{{#leaflet.sources}}<li>{{.}}</li>{{/leaflet.sources}}</ul></dd></div>
 {{/leaflet.has_sources}}
-      <div><dt>{{t.last_reviewed}}</dt><dd><time datetime="{{leaflet.reviewed.iso}}">{{leaflet.reviewed.display}}</time></dd></div>
+      <div><dt>{{t.last_reviewed}}</dt><dd>{{#leaflet.reviewed}}<time datetime="{{iso}}">{{display}}</time>{{/leaflet.reviewed}}{{^leaflet.reviewed}}{{t.not_reviewed}}{{/leaflet.reviewed}}</dd></div>
       <div><dt>{{t.leaflet_reference}}</dt><dd>{{leaflet.reference}}</dd></div>
 {{#leaflet.record.owner}}
       <div><dt>{{t.owner}}</dt><dd>{{leaflet.record.owner}}</dd></div>

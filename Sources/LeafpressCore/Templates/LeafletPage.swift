@@ -101,8 +101,9 @@ struct LeafletPage: Sendable, MustacheObject {
         var setting: String?
         var category: String?
         var keywords: [String]
-        var reviewed: DateValues
-        var nextReview: DateValues
+        /// nil for a draft not yet reviewed.
+        var reviewed: DateValues?
+        var nextReview: DateValues?
         var reviewedBy: [String]
         var authors: [String]
         var sources: [String]
@@ -130,8 +131,8 @@ struct LeafletPage: Sendable, MustacheObject {
             case "setting": .init(setting)
             case "category": .init(category)
             case "keywords": .list(keywords)
-            case "reviewed": .object(reviewed)
-            case "next_review": .object(nextReview)
+            case "reviewed": .init(reviewed)
+            case "next_review": .init(nextReview)
             case "reviewed_by": .list(reviewedBy)
             case "has_reviewed_by": .bool(!reviewedBy.isEmpty)
             case "authors": .list(authors)

@@ -44,6 +44,7 @@ public struct UIStrings: Sendable {
         "legal": "Copyright and disclaimer",
         "draft_banner": "Draft — not for patient use",
         "draft_banner_text": "This leaflet has not been approved. Do not give it to patients.",
+        "not_reviewed": "Not yet reviewed",
         "reference_short": "Ref {reference}",
         "version_short": "Version {version}",
         "document_control": "Document control",
