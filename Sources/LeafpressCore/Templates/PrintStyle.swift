@@ -32,7 +32,7 @@ struct PrintStyle: Sendable, MustacheObject {
         self.pageTemplate = pageTemplate
         self.forPDF = forPDF
         // Three-digit page numbers: the widest label a leaflet will need.
-        let widest = pageTemplate.replacingOccurrences(of: "{pages}", with: "888").replacingOccurrences(of: "{page}", with: "888")
+        let widest = pageTemplate.filling("{pages}", with: "888").filling("{page}", with: "888")
         layout = PrintLayout(paper: paper, profile: profile, header: [title, control, draftNotice].compactMap { $0 },
                              legal: [disclaimer, copyright], pageLabel: widest)
     }

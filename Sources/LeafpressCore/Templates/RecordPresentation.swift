@@ -87,7 +87,7 @@ struct RecordPresentation: Sendable, MustacheObject {
         owner = control.owner
         func shown(_ day: Day) -> ShownDay { ShownDay(iso: day.description, display: strings.format(day)) }
         approvals = control.approvals.map { Approval(name: $0.name, role: $0.role, date: shown($0.date)) }
-        changes = control.changes.map { Change(version: $0.version, label: strings["version_short"].replacingOccurrences(of: "{version}", with: String($0.version)), date: shown($0.date), summary: $0.summary) }
+        changes = control.changes.map { Change(version: $0.version, label: strings["version_short"].filling("{version}", with: String($0.version)), date: shown($0.date), summary: $0.summary) }
         if let original, let current = original.version, let source = control.sourceVersion, source < current {
             stale = StaleNotice(text: strings["translation_stale"], linkText: strings["translation_stale_link"],
                                 href: SiteLayout.page(of: original.slug), language: original.language)
@@ -97,8 +97,8 @@ struct RecordPresentation: Sendable, MustacheObject {
     /// "Ref GI-014 · Version 3" in the page's language, or the half that exists.
     static func line(_ control: DocumentControl, strings: UIStrings) -> String? {
         var parts: [String] = []
-        if let reference = control.reference { parts.append(strings["reference_short"].replacingOccurrences(of: "{reference}", with: reference)) }
-        if let version = control.version { parts.append(strings["version_short"].replacingOccurrences(of: "{version}", with: String(version))) }
+        if let reference = control.reference { parts.append(strings["reference_short"].filling("{reference}", with: reference)) }
+        if let version = control.version { parts.append(strings["version_short"].filling("{version}", with: String(version))) }
         return parts.isEmpty ? nil : parts.joined(separator: " · ")
     }
 

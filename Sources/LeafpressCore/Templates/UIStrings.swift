@@ -105,8 +105,8 @@ public struct UIStrings: Sendable {
     /// A review date for people: `14 September 2026`.
     public func format(_ day: Day) -> String {
         let template = values["date_format"] ?? "{day} {month} {year}"
-        return template.replacingOccurrences(of: "{day}", with: String(day.day))
-            .replacingOccurrences(of: "{month}", with: months[day.month - 1])
-            .replacingOccurrences(of: "{year}", with: String(day.year))
+        return template.filling("{day}", with: String(day.day))
+            .filling("{month}", with: months[day.month - 1])
+            .filling("{year}", with: String(day.year))
     }
 }
