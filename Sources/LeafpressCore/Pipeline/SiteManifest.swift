@@ -109,6 +109,11 @@ public struct SiteManifest: Sendable, Equatable, Codable {
 
     /// Pretty-printed, keys sorted, with a final newline.
     public func jsonData() -> Data {
+        ManifestJSONWriter.data(self)
+    }
+
+    /// The same bytes through `JSONEncoder`: what `ManifestJSONWriter` is tested against.
+    func encoderJSONData() -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // Encoding plain strings, numbers and arrays cannot fail.
