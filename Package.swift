@@ -1,5 +1,13 @@
 // swift-tools-version: 6.0
+import Foundation
 import PackageDescription
+
+// `scripts/fuzz.sh` builds with LEAFPRESS_FUZZ=1: libFuzzer and AddressSanitizer for the
+// library and its harness only. Passed with -Xswiftc they would also reach the build tool
+// that embeds the theme, whose own `main` cannot link against libFuzzer's.
+let fuzzing = ProcessInfo.processInfo.environment["LEAFPRESS_FUZZ"] == "1"
+let fuzzSettings: [SwiftSetting] = fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"]), .define("FUZZING")] : []
+let fuzzLinking: [LinkerSetting] = fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"])] : []
 
 let package = Package(
     name: "Leafpress",
@@ -32,8 +40,13 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),
-            ]
+            ],
+            swiftSettings: fuzzSettings,
+            plugins: ["EmbedTheme"]
         ),
+        // The default theme (templates/) is compiled into LeafpressCore at build time.
+        .executableTarget(name: "embed-theme"),
+        .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["embed-theme"]),
         .executableTarget(
             name: "leafpress",
             dependencies: [
@@ -43,7 +56,9 @@ let package = Package(
         ),
         .executableTarget(
             name: "leafpress-fuzz",
-            dependencies: ["LeafpressCore"]
+            dependencies: ["LeafpressCore"],
+            swiftSettings: fuzzSettings,
+            linkerSettings: fuzzLinking
         ),
         .testTarget(
             name: "LeafpressCoreTests",

@@ -5,8 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-30}"
-swift build --product leafpress-fuzz --scratch-path .build-fuzz \
-  -Xswiftc -sanitize=fuzzer,address -Xswiftc -D -Xswiftc FUZZING >&2
+# Package.swift adds -sanitize=fuzzer,address and -D FUZZING to the library and the
+# harness when LEAFPRESS_FUZZ=1 (not to the theme-embedding build tool).
+LEAFPRESS_FUZZ=1 swift build --product leafpress-fuzz --scratch-path .build-fuzz >&2
 binary=.build-fuzz/debug/leafpress-fuzz
 mkdir -p fuzz/crashes
 for target in front-matter yaml yaml-guard markdown; do
