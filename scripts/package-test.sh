@@ -43,11 +43,11 @@ fi
 work="$(mktemp -d "${TMPDIR:-/tmp}/leafpress-package-test.XXXXXX")"
 target="$work/root"
 cleanup() {
-  # Mounts first (lazily, so a busy one cannot stop the cleanup), and never follow the
-  # removal into a mount that is still there.
-  for mount in "$target/proc"; do
-    if mountpoint -q "$mount" 2>/dev/null; then umount -l "$mount" || true; fi
-  done
+  # Every mount inside the root first, deepest first (ours on /proc, and whatever a
+  # debootstrap stopped half-way left), lazily so a busy one cannot stop the cleanup;
+  # and the removal never follows into a mount that is still there.
+  awk -v root="$target/" 'index($2, root) == 1 { print $2 }' /proc/self/mounts | sort -r |
+    while read -r mount; do umount -l "$mount" || true; done
   rm -rf --one-file-system "$work"
 }
 trap cleanup EXIT

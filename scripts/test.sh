@@ -16,8 +16,9 @@ if [[ -z "${LEAFPRESS_SKIP_STANDARDS:-}" ]]; then
   bash scripts/standards/check-site.sh "$(swift build --show-bin-path)/leafpress"
 fi
 # The Debian package (issue 18): built with the Swift runtime linked in, installed on a
-# fresh debootstrap root with no Swift, where init, build and check must work (about
-# 3 minutes after a release build, mostly downloads; needs root). Every CI run does it;
+# fresh debootstrap root with no Swift, where init, build and check must work (needs
+# root; about 3 minutes with an up-to-date release build, 11 from a cold one on a
+# loaded 2-core machine). Every CI run does it;
 # LEAFPRESS_SKIP_PACKAGE_TEST=1 leaves it out of a local run.
 if [[ -z "${LEAFPRESS_SKIP_PACKAGE_TEST:-}" ]]; then
   bash scripts/package-test.sh
