@@ -77,14 +77,14 @@ public final class PreviewServer: @unchecked Sendable {
             if !key.isEmpty, let file = files[key + ".html"] {
                 // `/slug/` would break the page's relative links (they are relative to the root).
                 if path.hasSuffix("/") {
-                    return HTTPResponse(statusCode: .movedPermanently, headers: [HTTPHeader("Location"): "/" + key])
+                    return HTTPResponse(statusCode: .movedPermanently, headers: HTTPHeaders([HTTPHeader("Location"): "/" + key]), body: Data())
                 }
                 return Self.serve(file, key: key + ".html")
             }
             if let file = files[key.isEmpty ? "index.html" : key + "/index.html"] {
                 // A folder without its slash would break the page's relative links.
                 if !key.isEmpty, !path.hasSuffix("/") {
-                    return HTTPResponse(statusCode: .movedPermanently, headers: [HTTPHeader("Location"): path + "/"])
+                    return HTTPResponse(statusCode: .movedPermanently, headers: HTTPHeaders([HTTPHeader("Location"): path + "/"]), body: Data())
                 }
                 return Self.serve(file, key: key.isEmpty ? "index.html" : key + "/index.html")
             }
