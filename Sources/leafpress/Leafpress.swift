@@ -8,6 +8,8 @@ struct Leafpress: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "leafpress",
         abstract: "Build printable patient-leaflet sites from Markdown.",
+        // argument-parser hides its completion flag from help, so say it here.
+        discussion: "Shell completions: 'leafpress --generate-completion-script bash' (or zsh, fish) prints a completion script; the Debian package installs all three.",
         version: "0.1.0",
         subcommands: [Build.self, PDF.self, Serve.self, New.self, Init.self, Check.self, Report.self, ThemeCommand.self],
         defaultSubcommand: nil

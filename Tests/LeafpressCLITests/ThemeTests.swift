@@ -324,6 +324,9 @@ struct ThemeTests {
         #expect(result.status == 0)
         #expect(result.stdout.contains("eject"))
         #expect(result.stdout.contains("--templates"))
+        // Help tells a user the flag exists (argument-parser hides it from the option list).
+        let help = try runLeafpress(["--help"], in: folder)
+        #expect(help.stdout.contains("--generate-completion-script bash"), "stdout: \(help.stdout)")
     }
 }
 
