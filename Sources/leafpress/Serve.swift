@@ -20,6 +20,9 @@ struct Serve: AsyncParsableCommand {
     @Flag(name: .long, help: "Also build leaflets marked 'draft: true'.")
     var drafts = false
 
+    @Option(name: [.short, .long], help: ArgumentHelp("The built site whose current PDFs are served too; serve never writes to it (default: site/ beside content/).", valueName: "dir"))
+    var output: String?
+
     func validate() throws {
         let parts = host.split(separator: ".")
         guard parts.count == 4, parts.allSatisfy({ UInt8($0) != nil }) else {
@@ -33,6 +36,7 @@ struct Serve: AsyncParsableCommand {
         location.announce(printer)
         location.describeTheme(printer)
         var options = location.options()
+        options.outputDirectory = location.output(output)
         options.includeDrafts = drafts
         options.today = Day.today()
         if !Self.isLoopback(host) {

@@ -170,6 +170,19 @@ struct PublishedFilesTests {
         // Files nothing links to are not served either.
         #expect(try HTTP.get("/ward/draft.docx", port: server.port).status == 404)
     }
+
+    @Test func serveFindsThePDFsOfASiteBuiltElsewhereAndFromALeafletFolder() throws {
+        let folder = try TemporaryDirectory()
+        try Self.writeSite(into: folder)
+        #expect(try runLeafpress(["pdf", "clinic", "-o", "public"], in: folder).status == 0)
+        let named = try ServeTests.Server(folder: folder, arguments: ["-o", folder.subpath("public")])
+        #expect(try HTTP.get("/clinic/clinic.pdf", port: named.port).status == 200)
+        // Without -o, the site beside content/ is used, even when serve starts deeper inside.
+        #expect(try runLeafpress(["pdf", "clinic"], in: folder).status == 0)
+        let inside = try TemporaryDirectory(existing: folder.subpath("content/leaflets/ward"))
+        let found = try ServeTests.Server(folder: inside, arguments: [])
+        #expect(try HTTP.get("/clinic/clinic.pdf", port: found.port).status == 200)
+    }
 }
 
 private func inode(_ path: String) throws -> UInt64 {
