@@ -24,9 +24,9 @@ struct Serve: AsyncParsableCommand {
     var output: String?
 
     func validate() throws {
-        let parts = host.split(separator: ".")
+        let parts = address.split(separator: ".")
         guard parts.count == 4, parts.allSatisfy({ UInt8($0) != nil }) else {
-            throw ValidationError("--host must be an IPv4 address such as 127.0.0.1")
+            throw ValidationError("--host must be an IPv4 address such as 127.0.0.1, or localhost")
         }
     }
 
@@ -39,6 +39,7 @@ struct Serve: AsyncParsableCommand {
         options.outputDirectory = location.output(output)
         options.includeDrafts = drafts
         options.today = Day.today()
+        let host = address
         if !Self.isLoopback(host) {
             printer.warning("serving on \(host), not a loopback address: other machines on the network can read the site\(drafts ? ", drafts included" : ""); use --host 127.0.0.1 to keep it on this machine")
         }
@@ -84,6 +85,9 @@ struct Serve: AsyncParsableCommand {
         FileHandle.standardOutput.write(Data("serving http://\(host):\(bound)/ (Ctrl-C to stop)\n".utf8))
         try await serving
     }
+
+    /// `--host`, with `localhost` meaning 127.0.0.1.
+    var address: String { host.lowercased() == "localhost" ? "127.0.0.1" : host }
 
     /// True for addresses in 127.0.0.0/8, which only this machine can reach.
     static func isLoopback(_ host: String) -> Bool {

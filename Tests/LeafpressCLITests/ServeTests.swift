@@ -157,6 +157,13 @@ struct ServeTests {
         let result = try runLeafpress(["serve", "--host", "example.org"], in: folder)
         #expect(result.status == 2)
     }
+
+    @Test func localhostMeansTheLoopbackAddress() throws {
+        let folder = try TemporaryDirectory()
+        try FixtureSite.write(into: folder)
+        let server = try Server(folder: folder, arguments: ["--content", folder.subpath("content"), "--host", "localhost"])
+        #expect(try HTTP.get("/", port: server.port).status == 200)
+    }
 }
 
 struct ServeTestError: Error, CustomStringConvertible {
