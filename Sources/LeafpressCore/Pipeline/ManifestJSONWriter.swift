@@ -134,7 +134,10 @@ struct ManifestJSONWriter {
         }
         output.append(UInt8(ascii: "\""))
         // Nearly every value (hashes, paths, dates) needs no escape: one append.
-        guard value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+        let plain = value.utf8.withContiguousStorageIfAvailable { bytes in
+            !bytes.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+        }
+        if plain == true {
             output.append(contentsOf: value.utf8)
             output.append(UInt8(ascii: "\""))
             return
