@@ -60,9 +60,9 @@ public struct Branding: Sendable, Equatable {
         }
         let withText = accent.contrast(with: branding.accentTextColor)
         if withText < minimumContrast {
-            let where_ = fields.has("accent_text_color") ? fields.valueLocation(of: "accent_text_color") : at
+            let textAt = fields.has("accent_text_color") ? fields.valueLocation(of: "accent_text_color") : at
             diagnostics.append(.error("accent_color \(accent.hex) has a contrast of \(ratio(withText)) against the text it carries (accent_text_color \(branding.accentTextColor.hex)); the header text on it needs at least 4.5:1",
-                                      at: where_, rule: .brandContrast))
+                                      at: textAt, rule: .brandContrast))
         }
         return branding
     }
