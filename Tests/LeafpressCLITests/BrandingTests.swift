@@ -92,23 +92,8 @@ struct BrandingTests {
         try png.write(to: URL(fileURLWithPath: folder.subpath("content/assets/brand/logo.png")))
         let pdf = try runLeafpress(["pdf"], in: folder)
         #expect(pdf.status == 0, "\(pdf.stderr)")
-        let images = try commandOutput("/usr/bin/pdfimages", ["-list", folder.subpath("site/visit/visit.pdf")])
+        let images = try runTool("/usr/bin/pdfimages", ["-list", folder.subpath("site/visit/visit.pdf")])
         let rows = images.split(separator: "\n").dropFirst(2)
         #expect(rows.contains { $0.split(separator: " ", omittingEmptySubsequences: true).first == "1" }, "no image on page 1: \(images)")
     }
-}
-
-/// Runs a program; its standard output, or an error naming the failure.
-func commandOutput(_ program: String, _ arguments: [String]) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: program)
-    process.arguments = arguments
-    let out = Pipe()
-    process.standardOutput = out
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else { throw CocoaError(.executableLoad, userInfo: [NSFilePathErrorKey: program]) }
-    return String(decoding: data, as: UTF8.self)
 }

@@ -270,17 +270,3 @@ private func pdfPageCount(_ path: String) throws -> Int {
     let line = try #require(info.split(separator: "\n").first { $0.hasPrefix("Pages:") })
     return try #require(Int(line.dropFirst("Pages:".count).trimmingCharacters(in: .whitespaces)))
 }
-
-private func runTool(_ program: String, _ arguments: [String]) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: program)
-    process.arguments = arguments
-    let out = Pipe()
-    process.standardOutput = out
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else { throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "\(program) exited \(process.terminationStatus)"]) }
-    return String(decoding: data, as: UTF8.self)
-}

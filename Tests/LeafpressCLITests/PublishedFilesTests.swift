@@ -192,13 +192,5 @@ private func inode(_ path: String) throws -> UInt64 {
 }
 
 private func sha256sum(_ path: String) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-    process.arguments = [path]
-    let out = Pipe()
-    process.standardOutput = out
-    try process.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self).split(separator: " ").first.map(String.init) ?? ""
+    try runTool("/usr/bin/sha256sum", [path]).split(separator: " ").first.map(String.init) ?? ""
 }

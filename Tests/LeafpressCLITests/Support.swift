@@ -371,3 +371,18 @@ func runLeafpress(_ arguments: [String], in directory: TemporaryDirectory, timeo
                          stdout: try String(contentsOfFile: outPath, encoding: .utf8),
                          stderr: try String(contentsOfFile: errPath, encoding: .utf8))
 }
+
+/// Runs a tool such as `pdfinfo` or `sha256sum`; its standard output, or an error when it fails.
+func runTool(_ program: String, _ arguments: [String]) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: program)
+    process.arguments = arguments
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else { throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "\(program) exited \(process.terminationStatus)"]) }
+    return String(decoding: data, as: UTF8.self)
+}
