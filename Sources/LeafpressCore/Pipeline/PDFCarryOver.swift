@@ -13,7 +13,12 @@ struct PDFCarryOver: Sendable {
 
     /// The PDFs recorded in the site at `root`; nil when it has none or no readable manifest.
     static func load(site root: String?) -> PDFCarryOver? {
-        guard let root, case .success(let manifest) = SiteManifest.load(path: root + "/" + SiteManifest.fileName) else { return nil }
+        guard let root else { return nil }
+        let path = root + "/" + SiteManifest.fileName
+        // Every build looks here: a manifest that records no PDF (the usual case) is not
+        // decoded, which at 10,000 leaflets would cost more than the check.
+        guard let data = FileManager.default.contents(atPath: path), data.range(of: Data("\"print_sha256\"".utf8)) != nil,
+              case .success(let manifest) = SiteManifest.decode(data, path: path) else { return nil }
         var records: [String: [SiteManifest.PDF]] = [:]
         for leaflet in manifest.leaflets {
             if let pdfs = leaflet.pdfs, !pdfs.isEmpty { records[leaflet.slug] = pdfs }

@@ -125,6 +125,11 @@ public struct SiteManifest: Sendable, Equatable, Codable {
         guard let data = FileManager.default.contents(atPath: path) else {
             return .failure(.error("cannot read the manifest", at: SourceLocation(path: path), rule: .manifest))
         }
+        return decode(data, path: path)
+    }
+
+    /// A manifest from its bytes; `path` is for messages.
+    static func decode(_ data: Data, path: String) -> Result<SiteManifest, Diagnostic> {
         do {
             let manifest = try JSONDecoder().decode(SiteManifest.self, from: data)
             guard manifest.format == currentFormat else {
